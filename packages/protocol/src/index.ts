@@ -1,0 +1,4 @@
+export * from './codes.js';
+export * from './roles.js';
+export * from './api.js';
+export * from './frames.js';

@@ -1,0 +1,23 @@
+// The browser tests drive Debian's Chromium, and the scale-out tests start Redis and
+// PostgreSQL; none of them comes from npm. On a fresh Debian machine where we are root, install
+// what is missing from Debian's packages, so that the README's test command works as written;
+// elsewhere, say exactly what to install.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const needed = [
+  { binary: '/usr/bin/chromium', packages: ['chromium', 'fonts-dejavu-core'] },
+];
+
+const missing = needed.filter((dep) => !existsSync(dep.binary)).flatMap((dep) => dep.packages);
+if (missing.length > 0) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+    console.error(`Tests need these Debian packages: ${missing.join(' ')}. Install them and run again.`);
+    process.exit(1);
+  }
+  console.log(`Installing test dependencies from Debian: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+}
