@@ -1,0 +1,56 @@
+// Configuration from the environment (CONTRACT.md section 1), validated once at start-up so
+// that a typo in a variable fails loudly instead of running with a surprising default.
+import { resolve } from 'node:path';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '@interlink/protocol';
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly roomIdleMs: number;
+  readonly maxMessageBytes: number;
+  /** When set, creating a board needs `Authorization: Bearer <createKey>`. */
+  readonly createKey: string | undefined;
+  readonly logLevel: string;
+  /** Compact a board's update log into a snapshot past this many updates ... */
+  readonly compactAfterUpdates: number;
+  /** ... or past this many bytes of updates. */
+  readonly compactAfterBytes: number;
+  /** Where the built SvelteKit client is; undefined serves the API only. */
+  readonly clientDir: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: Env, defaultClientDir: string | undefined): ServerConfig {
+  const logLevel = env.LOG_LEVEL || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '127.0.0.1',
+    dataDir: resolve(env.DATA_DIR || './data'),
+    roomIdleMs: integer(env, 'ROOM_IDLE_MS', 30_000, 0),
+    maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES, 1024),
+    createKey: env.CREATE_KEY || undefined,
+    logLevel,
+    compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 1),
+    compactAfterBytes: integer(env, 'COMPACT_AFTER_BYTES', 1024 * 1024, 1),
+    clientDir: env.CLIENT_DIR ? resolve(env.CLIENT_DIR) : defaultClientDir,
+  };
+}

@@ -1,0 +1,28 @@
+// Who is asking: resolves a board id and a token to the board and the token's role, for the
+// HTTP API and the WebSocket alike. Each role's hash is compared in constant time, and all
+// three are always compared, so timing tells nothing about which role nearly matched.
+import { ROLES, type Role } from '@interlink/protocol';
+import type { BoardRecord, BoardStore } from '../persistence/types.js';
+import { tokenMatches } from './tokens.js';
+
+export type Access =
+  | { readonly ok: true; readonly board: BoardRecord; readonly role: Role }
+  | { readonly ok: false; readonly reason: 'board_not_found' | 'unauthorized' };
+
+export async function resolveAccess(store: BoardStore, boardId: string, token: string | undefined): Promise<Access> {
+  const board = await store.getBoard(boardId);
+  if (!board) return { ok: false, reason: 'board_not_found' };
+  if (!token) return { ok: false, reason: 'unauthorized' };
+  let role: Role | undefined;
+  for (const candidate of ROLES) {
+    if (tokenMatches(token, board.tokenHashes[candidate]) && role === undefined) role = candidate;
+  }
+  return role ? { ok: true, board, role } : { ok: false, reason: 'unauthorized' };
+}
+
+/** The token of a request: `Authorization: Bearer <token>`, else the `token` query parameter. */
+export function requestToken(authorization: string | undefined, queryToken: unknown): string | undefined {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  if (bearer) return bearer[1];
+  return typeof queryToken === 'string' && queryToken.length > 0 ? queryToken : undefined;
+}

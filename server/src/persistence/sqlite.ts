@@ -1,0 +1,144 @@
+// The embedded default store: one SQLite database in WAL mode under DATA_DIR. Each update is
+// appended in its own transaction before the server relays it; a compaction writes the
+// snapshot and drops the updates it covers in one transaction, so a kill -9 at any moment
+// leaves either the old log or the new snapshot, never neither and never both counted twice.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { BoardRecord, Store, StoredDoc } from './types.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS boards (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  facilitator_hash BLOB NOT NULL,
+  participant_hash BLOB NOT NULL,
+  observer_hash BLOB NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  board_id TEXT PRIMARY KEY REFERENCES boards(id) ON DELETE CASCADE,
+  data BLOB NOT NULL,
+  through_seq INTEGER NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS doc_updates (
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (board_id, seq)
+) STRICT, WITHOUT ROWID;
+`;
+
+interface BoardRow {
+  id: string;
+  title: string;
+  created_at: number;
+  facilitator_hash: Buffer;
+  participant_hash: Buffer;
+  observer_hash: Buffer;
+}
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly statements;
+  /** Last sequence number per loaded board, so that appending needs no read. */
+  private readonly lastSeq = new Map<string, number>();
+
+  constructor(dataDir: string, fileName = 'interlink.db') {
+    mkdirSync(dataDir, { recursive: true });
+    this.db = new Database(join(dataDir, fileName));
+    this.db.pragma('journal_mode = WAL');
+    // WAL with synchronous=NORMAL: a committed transaction is in the WAL file (the OS has it)
+    // before commit returns, so a process crash (kill -9) loses nothing. Only a power loss
+    // could drop the last commits; FULL would fsync every update at a large latency cost.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+    this.statements = {
+      insertBoard: this.db.prepare(
+        'INSERT INTO boards (id, title, created_at, facilitator_hash, participant_hash, observer_hash) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      getBoard: this.db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
+      getSnapshot: this.db.prepare<[string], { data: Buffer; through_seq: number }>(
+        'SELECT data, through_seq FROM doc_snapshots WHERE board_id = ?',
+      ),
+      getUpdates: this.db.prepare<[string], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM doc_updates WHERE board_id = ? ORDER BY seq',
+      ),
+      insertUpdate: this.db.prepare('INSERT INTO doc_updates (board_id, seq, data) VALUES (?, ?, ?)'),
+      upsertSnapshot: this.db.prepare(
+        'INSERT INTO doc_snapshots (board_id, data, through_seq) VALUES (?, ?, ?) ON CONFLICT (board_id) DO UPDATE SET data = excluded.data, through_seq = excluded.through_seq',
+      ),
+      deleteUpdatesThrough: this.db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND seq <= ?'),
+    };
+  }
+
+  createBoard(board: BoardRecord, initialUpdate: Uint8Array): void {
+    const { facilitator, participant, observer } = board.tokenHashes;
+    this.db.transaction(() => {
+      this.statements.insertBoard.run(board.id, board.title, board.createdAt, facilitator, participant, observer);
+      this.statements.insertUpdate.run(board.id, 1, initialUpdate);
+    })();
+  }
+
+  getBoard(id: string): BoardRecord | undefined {
+    const row = this.statements.getBoard.get(id);
+    if (!row) return undefined;
+    return {
+      id: row.id,
+      title: row.title,
+      createdAt: row.created_at,
+      tokenHashes: { facilitator: row.facilitator_hash, participant: row.participant_hash, observer: row.observer_hash },
+    };
+  }
+
+  load(boardId: string): StoredDoc {
+    const read = this.db.transaction((): StoredDoc => {
+      const snapshot = this.statements.getSnapshot.get(boardId);
+      const rows = this.statements.getUpdates.all(boardId);
+      const lastSeq = rows.at(-1)?.seq ?? snapshot?.through_seq ?? 0;
+      return {
+        snapshot: snapshot?.data,
+        updates: rows.map((row) => row.data),
+        lastSeq,
+        logBytes: rows.reduce((sum, row) => sum + row.data.length, 0),
+      };
+    });
+    const stored = read();
+    this.lastSeq.set(boardId, stored.lastSeq);
+    return stored;
+  }
+
+  append(boardId: string, update: Uint8Array): number {
+    const seq = (this.lastSeq.get(boardId) ?? this.readLastSeq(boardId)) + 1;
+    // A single statement is its own transaction: on disk (in the WAL) when run() returns.
+    this.statements.insertUpdate.run(boardId, seq, update);
+    this.lastSeq.set(boardId, seq);
+    return seq;
+  }
+
+  compact(boardId: string, snapshot: Uint8Array, throughSeq: number): void {
+    this.db.transaction(() => {
+      this.statements.upsertSnapshot.run(boardId, snapshot, throughSeq);
+      this.statements.deleteUpdatesThrough.run(boardId, throughSeq);
+    })();
+  }
+
+  /** Forgets a board's cached sequence number when its room is unloaded. */
+  release(boardId: string): void {
+    this.lastSeq.delete(boardId);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private readLastSeq(boardId: string): number {
+    const row = this.db
+      .prepare<[string, string], { seq: number | null }>(
+        'SELECT MAX(seq) AS seq FROM (SELECT MAX(seq) AS seq FROM doc_updates WHERE board_id = ? UNION ALL SELECT through_seq FROM doc_snapshots WHERE board_id = ?)',
+      )
+      .get(boardId, boardId);
+    return row?.seq ?? 0;
+  }
+}

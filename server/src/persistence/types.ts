@@ -1,0 +1,46 @@
+// The storage interfaces. The SQLite store answers synchronously (better-sqlite3); the
+// scale-out store (PostgreSQL) will answer with promises, so the hot path accepts either.
+import type { Role } from '@interlink/protocol';
+
+export type MaybePromise<T> = T | Promise<T>;
+
+export interface BoardRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly createdAt: number;
+  /** SHA-256 of each role's token; tokens themselves are never stored. */
+  readonly tokenHashes: { readonly [R in Role]: Uint8Array };
+}
+
+export interface BoardStore {
+  /** Stores a new board with its document's first update, atomically. */
+  createBoard(board: BoardRecord, initialUpdate: Uint8Array): MaybePromise<void>;
+  getBoard(id: string): MaybePromise<BoardRecord | undefined>;
+}
+
+/** A board's document as stored: the latest snapshot and the updates appended after it. */
+export interface StoredDoc {
+  readonly snapshot: Uint8Array | undefined;
+  readonly updates: readonly Uint8Array[];
+  /** Sequence number of the last update in the log (0 when empty). */
+  readonly lastSeq: number;
+  /** Bytes of updates in the log since the snapshot, to decide when to compact. */
+  readonly logBytes: number;
+}
+
+export interface DocStore {
+  load(boardId: string): MaybePromise<StoredDoc>;
+  /** Appends one update durably; answers its sequence number once it is on disk. */
+  append(boardId: string, update: Uint8Array): MaybePromise<number>;
+  /**
+   * Replaces the snapshot and every update up to `throughSeq` with `snapshot`, atomically.
+   * The caller guarantees that `snapshot` contains every update up to `throughSeq`.
+   */
+  compact(boardId: string, snapshot: Uint8Array, throughSeq: number): MaybePromise<void>;
+  /** The board's room was unloaded: drop whatever the store cached for it. */
+  release(boardId: string): void;
+}
+
+export interface Store extends BoardStore, DocStore {
+  close(): MaybePromise<void>;
+}

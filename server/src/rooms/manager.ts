@@ -1,0 +1,97 @@
+// Keeps the rooms that have connections in memory, loads each once (concurrent first
+// connections share one load), and unloads a room ROOM_IDLE_MS after its last connection left,
+// so that memory follows the boards in use, not every board ever opened.
+import type { FastifyBaseLogger } from 'fastify';
+import type { DocStore } from '../persistence/types.js';
+import { Room } from './room.js';
+
+export interface RoomManagerOptions {
+  readonly idleMs: number;
+  readonly compactAfterUpdates: number;
+  readonly compactAfterBytes: number;
+  readonly log: FastifyBaseLogger;
+}
+
+export class RoomManager {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
+  /** Rooms being unloaded: a new load of the same board waits until their appends are done. */
+  private readonly closing = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly options: RoomManagerOptions,
+  ) {}
+
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
+  /** The board's room, loaded if needed; the caller must `join` a connection or call `released`. */
+  async acquire(boardId: string): Promise<Room> {
+    const loaded = this.rooms.get(boardId);
+    if (loaded) {
+      this.cancelIdle(loaded);
+      return loaded;
+    }
+    const pending = this.loading.get(boardId) ?? this.load(boardId);
+    return pending;
+  }
+
+  /** Call after a connection left (or an acquire was abandoned): starts the idle countdown. */
+  released(room: Room): void {
+    if (room.connectionCount > 0 || this.rooms.get(room.boardId) !== room || this.idleTimers.has(room)) return;
+    const timer = setTimeout(() => void this.unload(room), this.options.idleMs);
+    timer.unref();
+    this.idleTimers.set(room, timer);
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.allSettled([...this.loading.values()]);
+    await Promise.all([...this.rooms.values()].map((room) => this.unload(room)));
+  }
+
+  private async load(boardId: string): Promise<Room> {
+    const loading = (async () => {
+      try {
+        await this.closing.get(boardId);
+        const stored = await this.store.load(boardId);
+        const room = new Room(boardId, this.store, stored, {
+          compactAfterUpdates: this.options.compactAfterUpdates,
+          compactAfterBytes: this.options.compactAfterBytes,
+          log: this.options.log,
+          onFailure: (failed) => void this.unload(failed),
+        });
+        this.rooms.set(boardId, room);
+        this.options.log.info({ board: boardId, rooms: this.rooms.size }, 'room loaded');
+        return room;
+      } finally {
+        this.loading.delete(boardId);
+      }
+    })();
+    this.loading.set(boardId, loading);
+    return loading;
+  }
+
+  private cancelIdle(room: Room): void {
+    const timer = this.idleTimers.get(room);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(room);
+  }
+
+  private async unload(room: Room): Promise<void> {
+    this.cancelIdle(room);
+    if (this.rooms.get(room.boardId) !== room) return;
+    // Removed first, so that a connection arriving now loads a fresh room from disk.
+    this.rooms.delete(room.boardId);
+    const closed = room.close();
+    this.closing.set(room.boardId, closed);
+    try {
+      await closed;
+    } finally {
+      if (this.closing.get(room.boardId) === closed) this.closing.delete(room.boardId);
+    }
+    this.options.log.info({ board: room.boardId, rooms: this.rooms.size }, 'room unloaded');
+  }
+}
