@@ -137,6 +137,16 @@ class FieldReader {
     return undefined;
   }
 
+  /**
+   * Absent means `public` (CONTRACT.md), but a marking this version cannot read (a newer level,
+   * a typo, a wrong type) fails closed: exports leave out items above a sensitivity, and an
+   * unreadable marking must never publish a card someone meant to protect.
+   */
+  sensitivity(): Sensitivity {
+    if (this.map.get('sensitivity') === undefined) return 'public';
+    return this.optionalEnum('sensitivity', SENSITIVITIES) ?? 'confidential';
+  }
+
   text(): string {
     const value = this.map.get('text');
     if (value instanceof Y.Text) return value.toString();
@@ -161,11 +171,13 @@ class FieldReader {
   }
 
   extra(known: ReadonlySet<string>): Record<string, unknown> {
-    const extra: Record<string, unknown> = {};
-    for (const [key, value] of this.map.entries()) {
-      if (!known.has(key)) extra[key] = value instanceof Y.AbstractType ? value.toJSON() : value;
-    }
-    return extra;
+    // Object.fromEntries defines own properties: assigning extra[key] would turn a peer's field
+    // named `__proto__` into the prototype of the view instead of keeping it as data.
+    return Object.fromEntries(
+      [...this.map.entries()]
+        .filter(([key]) => !known.has(key))
+        .map(([key, value]) => [key, value instanceof Y.AbstractType ? value.toJSON() : value]),
+    );
   }
 }
 
@@ -193,7 +205,7 @@ export function readItem(id: string, value: unknown, problems: Problem[]): ItemV
     text: fields.text(),
     z: fields.optionalString('z'),
     color: fields.optionalString('color'),
-    sensitivity: fields.optionalEnum('sensitivity', SENSITIVITIES) ?? 'public',
+    sensitivity: fields.sensitivity(),
     author: fields.optionalString('author'),
     createdAt: fields.optionalNumber('createdAt'),
     dimensions: fields.dimensions(),
