@@ -1,0 +1,43 @@
+// The HTTP calls the pages make (CONTRACT.md section 2). Paths are relative: the app is
+// served by the same server as the API.
+import type { BoardInfo, CreatedBoard } from '@interlink/protocol';
+import { ApiError, readErrorBody } from './errors.js';
+import { isBoardInfo, isCreatedBoard } from './guards.js';
+
+async function requestJson<T>(path: string, init: RequestInit, accept: (body: unknown) => body is T): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers } });
+  } catch (cause) {
+    throw new ApiError('network', 0, undefined, cause instanceof Error ? cause.message : 'network error');
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  if (!response.ok) {
+    const error = readErrorBody(body);
+    if (error) throw new ApiError('server', response.status, error.code, error.message);
+    throw new ApiError('unexpected', response.status, undefined, `HTTP ${response.status}`);
+  }
+  if (!accept(body)) throw new ApiError('unexpected', response.status, undefined, 'unexpected response body');
+  return body;
+}
+
+export function createBoard(title: string): Promise<CreatedBoard> {
+  return requestJson(
+    '/api/boards',
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title }) },
+    isCreatedBoard,
+  );
+}
+
+export function getBoard(boardId: string, token: string): Promise<BoardInfo> {
+  return requestJson(
+    `/api/boards/${encodeURIComponent(boardId)}`,
+    { headers: { authorization: `Bearer ${token}` } },
+    isBoardInfo,
+  );
+}

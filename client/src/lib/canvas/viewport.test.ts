@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import {
+  IDENTITY_VIEW,
+  MAX_SCALE,
+  MIN_SCALE,
+  centreOn,
+  intersects,
+  toCanvas,
+  toScreen,
+  visibleRect,
+  wheelPixels,
+  wheelZoomFactor,
+  zoomAt,
+} from './viewport.js';
+
+describe('coordinates', () => {
+  it('round-trips between screen and canvas', () => {
+    const view = { x: 40, y: -20, scale: 2 };
+    const p = { x: 13, y: 7 };
+    expect(toCanvas(view, toScreen(view, p))).toEqual(p);
+    expect(toScreen(view, { x: 0, y: 0 })).toEqual({ x: 40, y: -20 });
+  });
+
+  it('computes the visible canvas area', () => {
+    expect(visibleRect({ x: -100, y: -50, scale: 2 }, 800, 600)).toEqual({ x: 50, y: 25, w: 400, h: 300 });
+  });
+});
+
+describe('zoomAt', () => {
+  it('keeps the canvas point under the pointer fixed', () => {
+    const view = { x: 30, y: 10, scale: 1.5 };
+    const pointer = { x: 200, y: 120 };
+    const before = toCanvas(view, pointer);
+    const after = toCanvas(zoomAt(view, pointer, 1.7), pointer);
+    expect(after.x).toBeCloseTo(before.x, 9);
+    expect(after.y).toBeCloseTo(before.y, 9);
+  });
+
+  it('clamps the scale', () => {
+    expect(zoomAt(IDENTITY_VIEW, { x: 0, y: 0 }, 1000).scale).toBe(MAX_SCALE);
+    expect(zoomAt(IDENTITY_VIEW, { x: 0, y: 0 }, 0.0001).scale).toBe(MIN_SCALE);
+  });
+});
+
+describe('wheel', () => {
+  it('converts lines to pixels and maps shift+wheel to horizontal', () => {
+    expect(wheelPixels({ deltaX: 0, deltaY: 3, deltaMode: 1, shiftKey: false }, 600)).toEqual({ x: 0, y: 48 });
+    expect(wheelPixels({ deltaX: 0, deltaY: 10, deltaMode: 0, shiftKey: true }, 600)).toEqual({ x: 10, y: 0 });
+  });
+
+  it('zooms in for an upward wheel and out for a downward one', () => {
+    expect(wheelZoomFactor(-100)).toBeGreaterThan(1);
+    expect(wheelZoomFactor(100)).toBeLessThan(1);
+    expect(wheelZoomFactor(100) * wheelZoomFactor(-100)).toBeCloseTo(1, 9);
+  });
+});
+
+describe('rects', () => {
+  it('detects overlap, not mere touching', () => {
+    expect(intersects({ x: 0, y: 0, w: 10, h: 10 }, { x: 5, y: 5, w: 10, h: 10 })).toBe(true);
+    expect(intersects({ x: 0, y: 0, w: 10, h: 10 }, { x: 10, y: 0, w: 10, h: 10 })).toBe(false);
+  });
+
+  it('centres a rect on the screen', () => {
+    const view = centreOn({ x: 100, y: 100, w: 200, h: 100 }, 800, 600, 1);
+    expect(toScreen(view, { x: 200, y: 150 })).toEqual({ x: 400, y: 300 });
+  });
+});
