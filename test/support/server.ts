@@ -27,6 +27,8 @@ export interface RunningServer {
   readonly process: ChildProcess;
   /** Every log line the server printed (pino JSON). */
   readonly logs: string[];
+  /** Everything the server wrote to stderr so far. */
+  stderr(): string;
   createBoard(title?: string): Promise<CreatedBoard>;
   /** SIGTERM and wait for exit. */
   stop(): Promise<void>;
@@ -82,6 +84,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     dataDir,
     process: child,
     logs,
+    stderr: () => stderr,
     async createBoard(title = 'Test board') {
       const response = await fetch(`${url}/api/boards`, {
         method: 'POST',

@@ -1,6 +1,6 @@
 // Decoding and encoding of y-websocket frames. Decoding is strict and total: every frame a
-// client sends is parsed completely before anything acts on it, so a malformed frame is
-// refused whole (never half applied) and no input can throw past `decodeClientFrame`.
+// client sends is parsed (and every update test-integrated) before anything acts on it, so a
+// malformed frame is refused whole and no input can throw past `decodeClientFrame`.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
@@ -41,9 +41,21 @@ function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   return entries;
 }
 
-/** Parses an update completely (structs, content and delete set) so that applying it cannot fail halfway. */
+/**
+ * Parses an update completely and integrates it into an empty scratch document, so that an
+ * update whose bytes parse but whose structure Yjs cannot integrate (an item that is its own
+ * parent, say) is refused here rather than failing halfway through a board's document.
+ */
 function checkedUpdate(update: Uint8Array): Uint8Array {
+  // The lazy decoder first: it allocates nothing per declared struct, so a few bytes that
+  // declare millions of structs are refused before Yjs would size an array for them.
   Y.decodeUpdate(update);
+  const scratch = new Y.Doc({ gc: false });
+  try {
+    Y.applyUpdate(scratch, update);
+  } finally {
+    scratch.destroy();
+  }
   return update;
 }
 
