@@ -3,13 +3,22 @@
 // what is missing from Debian's packages, so that the README's test command works as written;
 // elsewhere, say exactly what to install.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** PostgreSQL's server binary lives under its major version: /usr/lib/postgresql/<version>/bin/postgres. */
+function hasPostgres() {
+  const root = '/usr/lib/postgresql';
+  return existsSync(root) && readdirSync(root).some((version) => existsSync(join(root, version, 'bin', 'postgres')));
+}
 
 const needed = [
-  { binary: '/usr/bin/chromium', packages: ['chromium', 'fonts-dejavu-core'] },
+  { present: () => existsSync('/usr/bin/chromium'), packages: ['chromium', 'fonts-dejavu-core'] },
+  { present: () => existsSync('/usr/bin/redis-server'), packages: ['redis-server'] },
+  { present: hasPostgres, packages: ['postgresql'] },
 ];
 
-const missing = needed.filter((dep) => !existsSync(dep.binary)).flatMap((dep) => dep.packages);
+const missing = needed.filter((dep) => !dep.present()).flatMap((dep) => dep.packages);
 if (missing.length > 0) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {

@@ -14,7 +14,7 @@ import syncPlugin from './plugins/sync.js';
 
 export interface AppOptions {
   readonly config: ServerConfig;
-  /** A store to use instead of the embedded SQLite one under config.dataDir. */
+  /** A store to use instead of the configured one (SQLite under config.dataDir, or PostgreSQL). */
   readonly store?: Store;
 }
 
@@ -23,6 +23,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: loggerOptions(options.config.logLevel),
     // Board bodies are small JSON; imports (a later issue) raise this on their own route.
     bodyLimit: 1024 * 1024,
+    // Fastify's Ajv coerces by default ({"title": 42} would become "42"); a body that does not
+    // validate must be refused, not reinterpreted.
+    ajv: { customOptions: { coerceTypes: false } },
   });
   await app.register(configPlugin, { config: options.config });
   await app.register(errorsPlugin);

@@ -13,4 +13,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ROOM_IDLE_MS: '-1' }, undefined)).toThrow(/ROOM_IDLE_MS/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' }, undefined)).toThrow(/LOG_LEVEL/);
   });
+
+  it('runs on SQLite unless both scale-out URLs are set', () => {
+    expect(loadConfig({}, undefined).scaleOut).toBeUndefined();
+    const both = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://u:secret@127.0.0.1/db' }, undefined);
+    expect(both.scaleOut).toEqual({ redisUrl: 'redis://127.0.0.1:6379', databaseUrl: 'postgres://u:secret@127.0.0.1/db' });
+  });
+
+  it('refuses half a scale-out setup, and URLs of the wrong kind, naming the variable', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }, undefined)).toThrow(/REDIS_URL is set but DATABASE_URL is not/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/db' }, undefined)).toThrow(/DATABASE_URL is set but REDIS_URL is not/);
+    expect(() => loadConfig({ REDIS_URL: 'redis://h', DATABASE_URL: 'mysql://u:secret@h/db' }, undefined)).toThrow(/DATABASE_URL must be a postgres/);
+    expect(() => loadConfig({ REDIS_URL: 'localhost:6379', DATABASE_URL: 'postgres://h/db' }, undefined)).toThrow(ConfigError);
+    // The message never echoes a URL, which may carry a password.
+    expect(() => loadConfig({ REDIS_URL: 'redis://h', DATABASE_URL: 'mysql://u:secret@h/db' }, undefined)).not.toThrow(/secret/);
+  });
 });

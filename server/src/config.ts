@@ -18,6 +18,13 @@ export interface ServerConfig {
   readonly compactAfterBytes: number;
   /** Where the built SvelteKit client is; undefined serves the API only. */
   readonly clientDir: string | undefined;
+  /** Scale-out mode (PostgreSQL + Redis) when both URLs are set; undefined runs on SQLite. */
+  readonly scaleOut: ScaleOutConfig | undefined;
+}
+
+export interface ScaleOutConfig {
+  readonly redisUrl: string;
+  readonly databaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -36,6 +43,36 @@ function integer(env: Env, name: string, fallback: number, min: number, max = Nu
   return value;
 }
 
+/** A URL whose scheme is one of `schemes`; the message never repeats the URL (it may hold a password). */
+function serviceUrl(env: Env, name: string, schemes: readonly string[]): string {
+  const raw = env[name] ?? '';
+  let scheme: string;
+  try {
+    scheme = new URL(raw).protocol.replace(/:$/, '');
+  } catch {
+    throw new ConfigError(`${name} is not a URL (expected ${schemes.map((s) => `${s}://...`).join(' or ')})`);
+  }
+  if (!schemes.includes(scheme)) throw new ConfigError(`${name} must be a ${schemes.map((s) => `${s}://`).join(' or ')} URL, got ${scheme}://`);
+  return raw;
+}
+
+/** Both or neither: half a scale-out setup would silently keep each node's data to itself. */
+function scaleOut(env: Env): ScaleOutConfig | undefined {
+  const redis = Boolean(env.REDIS_URL);
+  const database = Boolean(env.DATABASE_URL);
+  if (!redis && !database) return undefined;
+  if (!redis || !database) {
+    const [set, unset] = redis ? ['REDIS_URL', 'DATABASE_URL'] : ['DATABASE_URL', 'REDIS_URL'];
+    throw new ConfigError(
+      `${set} is set but ${unset} is not: scale-out mode needs both (Redis for live updates between nodes, PostgreSQL for the boards); set both, or neither to run on the embedded SQLite store`,
+    );
+  }
+  return {
+    redisUrl: serviceUrl(env, 'REDIS_URL', ['redis', 'rediss']),
+    databaseUrl: serviceUrl(env, 'DATABASE_URL', ['postgres', 'postgresql']),
+  };
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: Env, defaultClientDir: string | undefined): ServerConfig {
@@ -52,5 +89,6 @@ export function loadConfig(env: Env, defaultClientDir: string | undefined): Serv
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 1),
     compactAfterBytes: integer(env, 'COMPACT_AFTER_BYTES', 1024 * 1024, 1),
     clientDir: env.CLIENT_DIR ? resolve(env.CLIENT_DIR) : defaultClientDir,
+    scaleOut: scaleOut(env),
   };
 }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { ScaleOutStartError } from './scaleout/open.js';
 
 // Bundled to server/dist/main.js; the built client sits at client/build.
 const defaultClientDir = join(dirname(fileURLToPath(import.meta.url)), '../../client/build');
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
+  else if (error instanceof ScaleOutStartError) console.error(`Scale-out start failed: ${error.message}`);
+  else console.error(error);
   process.exit(1);
 });

@@ -76,7 +76,7 @@ describe('SqliteStore', () => {
     store.load('b1');
     for (let i = 0; i < 5; i++) store.append('b1', updateSetting(writer, `k${i}`, i));
     const throughSeq = store.load('b1').lastSeq;
-    store.compact('b1', Y.encodeStateAsUpdate(writer), throughSeq);
+    store.compact('b1', throughSeq, () => Y.encodeStateAsUpdate(writer));
     store.append('b1', updateSetting(writer, 'later', 99));
 
     const stored = store.load('b1');
@@ -91,7 +91,7 @@ describe('SqliteStore', () => {
     const writer = new Y.Doc();
     store.load('b1');
     store.append('b1', updateSetting(writer, 'a', 1));
-    store.compact('b1', Y.encodeStateAsUpdate(writer), 2);
+    store.compact('b1', 2, () => Y.encodeStateAsUpdate(writer));
     store.close();
     store = new SqliteStore(dir);
     // Appending without a load first must not reuse a sequence number the snapshot covers.

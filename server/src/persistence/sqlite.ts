@@ -117,7 +117,9 @@ export class SqliteStore implements Store {
     return seq;
   }
 
-  compact(boardId: string, snapshot: Uint8Array, throughSeq: number): void {
+  /** This process is the log's only writer, so the caller's doc is a complete snapshot. */
+  compact(boardId: string, throughSeq: number, localState: () => Uint8Array): void {
+    const snapshot = localState();
     this.db.transaction(() => {
       this.statements.upsertSnapshot.run(boardId, snapshot, throughSeq);
       this.statements.deleteUpdatesThrough.run(boardId, throughSeq);

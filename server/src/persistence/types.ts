@@ -1,5 +1,5 @@
 // The storage interfaces. The SQLite store answers synchronously (better-sqlite3); the
-// scale-out store (PostgreSQL) will answer with promises, so the hot path accepts either.
+// scale-out store (PostgreSQL) answers with promises, so the hot path accepts either.
 import type { Role } from '@interlink/protocol';
 
 export type MaybePromise<T> = T | Promise<T>;
@@ -33,10 +33,14 @@ export interface DocStore {
   /** Appends one update durably; answers its sequence number once it is on disk. */
   append(boardId: string, update: Uint8Array): MaybePromise<number>;
   /**
-   * Replaces the snapshot and every update up to `throughSeq` with `snapshot`, atomically.
-   * The caller guarantees that `snapshot` contains every update up to `throughSeq`.
+   * Folds the snapshot and every update up to `throughSeq` into a new snapshot, atomically.
+   * `localState` encodes the caller's doc, which holds every update that it appended or applied
+   * up to `throughSeq`. A store that is the only writer of its log (SQLite) may take that as the
+   * snapshot, which is cheap. A store that other nodes append to (PostgreSQL) must build the
+   * snapshot from its own rows: the caller's doc may still lack another node's update that is
+   * already in the log below `throughSeq`.
    */
-  compact(boardId: string, snapshot: Uint8Array, throughSeq: number): MaybePromise<void>;
+  compact(boardId: string, throughSeq: number, localState: () => Uint8Array): MaybePromise<void>;
   /** The board's room was unloaded: drop whatever the store cached for it. */
   release(boardId: string): void;
 }

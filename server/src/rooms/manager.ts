@@ -3,6 +3,7 @@
 // so that memory follows the boards in use, not every board ever opened.
 import type { FastifyBaseLogger } from 'fastify';
 import type { DocStore } from '../persistence/types.js';
+import type { Bus } from '../scaleout/bus.js';
 import { Room } from './room.js';
 
 export interface RoomManagerOptions {
@@ -10,6 +11,8 @@ export interface RoomManagerOptions {
   readonly compactAfterUpdates: number;
   readonly compactAfterBytes: number;
   readonly log: FastifyBaseLogger;
+  /** Scale-out mode: shares each loaded board's updates and awareness with the other nodes. */
+  readonly bus?: Bus | undefined;
 }
 
 export class RoomManager {
@@ -56,13 +59,26 @@ export class RoomManager {
     const loading = (async () => {
       try {
         await this.closing.get(boardId);
-        const stored = await this.store.load(boardId);
-        const room = new Room(boardId, this.store, stored, {
-          compactAfterUpdates: this.options.compactAfterUpdates,
-          compactAfterBytes: this.options.compactAfterBytes,
-          log: this.options.log,
-          onFailure: (failed) => void this.unload(failed),
-        });
+        // Subscribed before reading the store: what another node publishes during the read is
+        // buffered and applied after it (twice is harmless), never missed.
+        const channel = this.options.bus?.join(boardId);
+        let room: Room;
+        try {
+          await channel?.subscribed;
+          const stored = await this.store.load(boardId);
+          room = new Room(boardId, this.store, stored, {
+            compactAfterUpdates: this.options.compactAfterUpdates,
+            compactAfterBytes: this.options.compactAfterBytes,
+            log: this.options.log,
+            onFailure: (failed) => void this.unload(failed),
+            channel,
+          });
+        } catch (error) {
+          channel?.leave();
+          throw error;
+        }
+        channel?.attach(room);
+        channel?.queryAwareness();
         this.rooms.set(boardId, room);
         this.options.log.info({ board: boardId, rooms: this.rooms.size }, 'room loaded');
         return room;

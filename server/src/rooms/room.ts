@@ -1,12 +1,14 @@
 // A board loaded in memory: its Y.Doc, its awareness, and the connections editing it.
 // The order that keeps data safe: a client's update is decoded completely, applied to the
-// doc, appended to the store, and only then relayed to the other connections.
+// doc, appended to the store, and only then relayed to the other connections (and, in
+// scale-out mode, published to the other nodes, which relay it without storing it again).
 import { CloseCode, MalformedFrameError, canEdit, decodeClientFrame, encodeAwarenessFrame, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, type AwarenessEntry, type ClientMessage } from '@interlink/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocStore, StoredDoc } from '../persistence/types.js';
-import type { Connection } from './connection.js';
+import type { BoardChannel, RemoteBoard } from '../scaleout/bus.js';
+import { Connection } from './connection.js';
 
 export interface RoomOptions {
   readonly compactAfterUpdates: number;
@@ -14,10 +16,16 @@ export interface RoomOptions {
   readonly log: FastifyBaseLogger;
   /** Called once when the room can no longer be trusted (e.g. the store failed). */
   readonly onFailure: (room: Room) => void;
+  /** Scale-out mode: the board's channel to the other nodes. */
+  readonly channel?: BoardChannel;
 }
 
 /** Marks the transaction that fills the doc from disk, so it is not appended again. */
 const LOAD_ORIGIN = Symbol('load');
+/** Marks what another node stored and published: relayed here, never appended again. */
+const REMOTE_ORIGIN = Symbol('remote');
+/** A remote update that may release local updates held back for a missing dependency. */
+const RELEASING_ORIGIN = Symbol('remote, releasing held-back updates');
 
 interface AwarenessChange {
   added: number[];
@@ -25,11 +33,12 @@ interface AwarenessChange {
   removed: number[];
 }
 
-export class Room {
+export class Room implements RemoteBoard {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   private readonly connections = new Set<Connection>();
-  private readonly awarenessOwners = new Map<number, Connection>();
+  /** Who may set each clientID's awareness: a connection of ours, or another node's. */
+  private readonly awarenessOwners = new Map<number, Connection | typeof REMOTE_ORIGIN>();
   /** Tail of the chain of asynchronous appends (null while nothing is pending). */
   private persisting: Promise<void> | null = null;
   private lastPersistedSeq: number;
@@ -47,7 +56,7 @@ export class Room {
   ) {
     // The server is not a participant: it has no presence of its own.
     this.awareness.setLocalState(null);
-    this.loadStored(stored);
+    this.applyStored(stored, LOAD_ORIGIN);
     this.lastPersistedSeq = stored.lastSeq;
     this.updatesSinceSnapshot = stored.updates.length;
     this.bytesSinceSnapshot = stored.logBytes;
@@ -98,10 +107,69 @@ export class Room {
   /** Waits for pending appends, then frees the doc. */
   async close(): Promise<void> {
     this.closed = true;
+    this.options.channel?.leave();
     await this.persisting;
     this.awareness.destroy();
     this.doc.destroy();
     this.store.release(this.boardId);
+  }
+
+  /** Scale-out: an update another node has stored already. Applied and relayed, never appended again. */
+  applyRemoteUpdate(update: Uint8Array): void {
+    if (this.failed || this.closed) return;
+    // A local update held back in the doc for a missing dependency would come out in this
+    // update's event, never appended: then the event is stored like a local one (at worst twice).
+    const { pendingStructs, pendingDs } = this.doc.store;
+    const origin = pendingStructs !== null || pendingDs !== null ? RELEASING_ORIGIN : REMOTE_ORIGIN;
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (error) {
+      this.options.log.error({ board: this.boardId, err: error }, 'remote update could not be applied');
+    }
+  }
+
+  /**
+   * Scale-out: awareness changes of another node's connections. A clientID that one of our
+   * connections owns stays its own, so the message is refused whole, as a local frame would be;
+   * the others become remote-owned, which no local connection may claim until they leave.
+   */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.closed) return;
+    let entries: readonly AwarenessEntry[];
+    try {
+      // The protocol's frame decoder is the one strict parser of awareness entries.
+      const message = decodeClientFrame(encodeAwarenessFrame(update));
+      if (message.type !== 'awareness') return;
+      entries = message.entries;
+    } catch (error) {
+      this.options.log.warn({ board: this.boardId, err: error }, 'unreadable remote awareness update');
+      return;
+    }
+    const ownedHere = entries.find(({ clientID }) => this.awarenessOwners.get(clientID) instanceof Connection);
+    if (ownedHere) {
+      this.options.log.warn({ board: this.boardId, clientID: ownedHere.clientID }, 'remote awareness update refused');
+      return;
+    }
+    applyAwarenessUpdate(this.awareness, update, REMOTE_ORIGIN);
+    for (const { clientID } of entries) {
+      if (this.awareness.getStates().has(clientID)) this.awarenessOwners.set(clientID, REMOTE_ORIGIN);
+    }
+  }
+
+  /** Scale-out: a node has just loaded this board; tell it who is connected here. */
+  answerAwarenessQuery(): void {
+    if (this.closed) return;
+    const states = this.awareness.getStates();
+    const ours = [...this.awarenessOwners].filter(([id, owner]) => owner !== REMOTE_ORIGIN && states.has(id)).map(([id]) => id);
+    if (ours.length > 0) this.options.channel?.publishAwareness(encodeAwarenessUpdate(this.awareness, ours));
+  }
+
+  /** Scale-out: the bus may have dropped messages; what the store has and the doc lacks comes in as remote. */
+  catchUp(): void {
+    void (async () => {
+      const stored = await this.store.load(this.boardId);
+      if (!this.failed && !this.closed) this.applyStored(stored, REMOTE_ORIGIN);
+    })().catch((error: unknown) => this.options.log.error({ board: this.boardId, err: error }, 'catching up from the store failed'));
   }
 
   private dispatch(connection: Connection, message: ClientMessage): void {
@@ -146,16 +214,25 @@ export class Room {
   }
 
   private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
+    // Another node's client that left (or timed out) frees its clientID here too.
+    for (const id of removed) if (this.awarenessOwners.get(id) === REMOTE_ORIGIN) this.awarenessOwners.delete(id);
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0 || this.closed) return;
-    const frame = encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, changed));
+    const update = encodeAwarenessUpdate(this.awareness, changed);
+    const frame = encodeAwarenessFrame(update);
     for (const connection of this.connections) {
       if (connection !== origin) connection.send(frame);
     }
+    // Only our own connections' changes: each node times out stale states by itself.
+    if (origin instanceof Connection) this.options.channel?.publishAwareness(update);
   };
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOAD_ORIGIN) return;
+    if (origin === REMOTE_ORIGIN) {
+      this.relay(update, origin);
+      return;
+    }
     try {
       const appended = this.store.append(this.boardId, update);
       if (appended instanceof Promise) {
@@ -181,12 +258,17 @@ export class Room {
     this.lastPersistedSeq = seq;
     this.updatesSinceSnapshot += 1;
     this.bytesSinceSnapshot += update.length;
+    this.relay(update, origin);
+    this.options.channel?.publishUpdate(update);
+    if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates || this.bytesSinceSnapshot >= this.options.compactAfterBytes) {
+      this.scheduleCompaction();
+    }
+  }
+
+  private relay(update: Uint8Array, origin: unknown): void {
     const frame = encodeSyncUpdate(update);
     for (const connection of this.connections) {
       if (connection !== origin) connection.send(frame);
-    }
-    if (this.updatesSinceSnapshot >= this.options.compactAfterUpdates || this.bytesSinceSnapshot >= this.options.compactAfterBytes) {
-      this.scheduleCompaction();
     }
   }
 
@@ -208,13 +290,13 @@ export class Room {
     setImmediate(() => {
       this.compactionScheduled = false;
       if (this.failed || this.closed) return;
-      // The doc holds every update applied so far, so certainly every one up to the last persisted.
+      // The doc holds every update applied so far, so certainly every one up to the last persisted
+      // (a store shared with other nodes builds the snapshot from its rows instead: see DocStore).
       const throughSeq = this.lastPersistedSeq;
-      const snapshot = Y.encodeStateAsUpdate(this.doc);
       this.updatesSinceSnapshot = 0;
       this.bytesSinceSnapshot = 0;
       try {
-        const done = this.store.compact(this.boardId, snapshot, throughSeq);
+        const done = this.store.compact(this.boardId, throughSeq, () => Y.encodeStateAsUpdate(this.doc));
         if (done instanceof Promise) done.catch((error: unknown) => this.fail(error));
       } catch (error) {
         this.fail(error);
@@ -222,18 +304,18 @@ export class Room {
     });
   }
 
-  private loadStored(stored: StoredDoc): void {
+  private applyStored(stored: StoredDoc, origin: typeof LOAD_ORIGIN | typeof REMOTE_ORIGIN): void {
     this.doc.transact(() => {
       for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
         try {
-          Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
+          Y.applyUpdate(this.doc, update, origin);
         } catch (error) {
           // Every stored update was decoded before it was written, so this should not happen;
           // if it does, serve what can be read rather than nothing.
           this.options.log.error({ board: this.boardId, err: error }, 'stored update could not be applied');
         }
       }
-    }, LOAD_ORIGIN);
+    }, origin);
   }
 
   /** The store failed: what is in memory may not be on disk, so nobody may be served from it. */
