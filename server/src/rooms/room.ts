@@ -180,7 +180,7 @@ export class Room implements RemoteBoard {
       case 'sync-step2':
       case 'sync-update':
         // An observer's edits are never applied, so never relayed or stored.
-        if (canEdit(connection.role)) Y.applyUpdate(this.doc, message.update, connection);
+        if (canEdit(connection.role)) this.applyClientUpdate(connection, message.update);
         return;
       case 'awareness':
         this.applyAwareness(connection, message.update, message.entries);
@@ -319,11 +319,28 @@ export class Room implements RemoteBoard {
   }
 
   /** The store failed: what is in memory may not be on disk, so nobody may be served from it. */
-  private fail(error: unknown): void {
+  /**
+   * The decoder already test-integrated the update in an empty doc, so this throws only for an
+   * update that breaks against this board's state: a malformed frame all the same. Yjs may
+   * have integrated part of it before throwing (that part is stored and relayed as usual), but
+   * the doc in memory can no longer be trusted, so the room is reloaded from disk.
+   */
+  private applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch (error) {
+      this.options.log.warn({ board: this.boardId, conn: connection.id, err: error }, 'update could not be integrated');
+      connection.close(CloseCode.malformed, 'malformed update');
+      this.fail(error, 'the document in memory may be inconsistent');
+    }
+  }
+
+  /** Closes every connection and hands the room back to be unloaded; the next connection reloads it from disk. */
+  private fail(error: unknown, why = 'persistence failed'): void {
     if (this.failed) return;
     this.failed = true;
-    this.options.log.error({ board: this.boardId, err: error }, 'persistence failed; closing the room');
-    for (const connection of this.connections) connection.close(CloseCode.internalError, 'storage failure');
+    this.options.log.error({ board: this.boardId, err: error }, `${why}; closing the room`);
+    for (const connection of this.connections) connection.close(CloseCode.internalError, 'board reloading');
     this.options.onFailure(this);
   }
 }
