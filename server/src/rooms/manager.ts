@@ -3,6 +3,7 @@
 // so that memory follows the boards in use, not every board ever opened.
 import type { FastifyBaseLogger } from 'fastify';
 import type { DocStore } from '../persistence/types.js';
+import { IdleReclaimer } from '../memory/idleReclaim.js';
 import type { Bus } from '../scaleout/bus.js';
 import { Room } from './room.js';
 
@@ -15,12 +16,17 @@ export interface RoomManagerOptions {
   readonly bus?: Bus | undefined;
 }
 
+/** Quiet time after the last unload before memory is collected (one full GC, ~tens of ms). */
+const RECLAIM_SETTLE_MS = 3_000;
+
 export class RoomManager {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly idleTimers = new Map<Room, NodeJS.Timeout>();
   /** Rooms being unloaded: a new load of the same board waits until their appends are done. */
   private readonly closing = new Map<string, Promise<void>>();
+  /** Unloading frees a board's doc; this makes sure the process actually gives the memory back. */
+  private readonly reclaimer = new IdleReclaimer(RECLAIM_SETTLE_MS);
 
   constructor(
     private readonly store: DocStore,
@@ -53,6 +59,7 @@ export class RoomManager {
   async closeAll(): Promise<void> {
     await Promise.allSettled([...this.loading.values()]);
     await Promise.all([...this.rooms.values()].map((room) => this.unload(room)));
+    this.reclaimer.stop();
   }
 
   private async load(boardId: string): Promise<Room> {
@@ -109,5 +116,6 @@ export class RoomManager {
       if (this.closing.get(room.boardId) === closed) this.closing.delete(room.boardId);
     }
     this.options.log.info({ board: room.boardId, rooms: this.rooms.size }, 'room unloaded');
+    this.reclaimer.noteUnload();
   }
 }
