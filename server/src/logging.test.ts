@@ -7,5 +7,8 @@ describe('redactTokens', () => {
     expect(redactTokens('/b/b1?name=Amina&token=abc&x=1')).toBe('/b/b1?name=Amina&token=[redacted]&x=1');
     expect(redactTokens('/api/boards/b1?TOKEN=abc')).toBe('/api/boards/b1?TOKEN=[redacted]');
     expect(redactTokens('/api/boards/b1?mytoken=keep')).toBe('/api/boards/b1?mytoken=keep');
+    expect(redactTokens('/sync/b1?%74oken=abc')).toBe('/sync/b1?%74oken=[redacted]');
+    expect(redactTokens('/b/b1?token=abc#x')).toBe('/b/b1?token=[redacted]#x');
+    expect(redactTokens('/healthz')).toBe('/healthz');
   });
 });

@@ -33,11 +33,16 @@ export default fp(
       },
     });
 
+    // Before the token is checked, a socket may hold at most this much (a client's first frames
+    // are its sync step and awareness: small), so unauthenticated sockets cannot pile up memory.
+    const maxQueuedBytes = 2 * app.config.maxMessageBytes;
+
     app.get('/sync/:boardId', { websocket: true }, (socket: WebSocket, request: FastifyRequest) => {
       const boardId = (request.params as { boardId: string }).boardId;
       const connId = randomBytes(6).toString('base64url');
       const log = request.log.child({ board: boardId, conn: connId });
       const queued: Uint8Array[] = [];
+      let queuedBytes = 0;
       let connection: Connection | undefined;
       let room: Room | undefined;
       let closed = false;
@@ -49,13 +54,20 @@ export default fp(
           return;
         }
         const frame = asBytes(data);
-        if (room && connection) room.receive(connection, frame);
-        else if (queued.length < MAX_QUEUED_FRAMES) queued.push(frame);
-        else socket.close(CloseCode.policy, 'too many frames before the connection was ready');
+        if (room && connection) {
+          room.receive(connection, frame);
+          return;
+        }
+        queuedBytes += frame.length;
+        if (queued.length < MAX_QUEUED_FRAMES && queuedBytes <= maxQueuedBytes) queued.push(frame);
+        else socket.close(CloseCode.policy, 'too much sent before the connection was ready');
       });
       socket.on('pong', () => (alive = true));
       const pinger = setInterval(() => {
-        if (!alive) socket.terminate();
+        if (!alive) {
+          socket.terminate();
+          return;
+        }
         alive = false;
         socket.ping();
       }, PING_INTERVAL_MS);
@@ -77,6 +89,7 @@ export default fp(
           socket.close(CloseCode.unauthorized, access.reason);
           return;
         }
+        if (closed) return;
         const acquired = await app.rooms.acquire(boardId);
         if (closed) {
           app.rooms.released(acquired);
@@ -84,7 +97,7 @@ export default fp(
         }
         connection = new Connection(socket, access.role, connId);
         room = acquired;
-        room.join(connection);
+        app.rooms.join(room, connection);
         log.info({ role: access.role }, 'connection open');
         for (const frame of queued.splice(0)) room.receive(connection, frame);
       })().catch((error: unknown) => {

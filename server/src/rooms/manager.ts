@@ -5,6 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { DocStore } from '../persistence/types.js';
 import { IdleReclaimer } from '../memory/idleReclaim.js';
 import type { Bus } from '../scaleout/bus.js';
+import type { Connection } from './connection.js';
 import { Room } from './room.js';
 
 export interface RoomManagerOptions {
@@ -44,14 +45,25 @@ export class RoomManager {
       this.cancelIdle(loaded);
       return loaded;
     }
-    const pending = this.loading.get(boardId) ?? this.load(boardId);
-    return pending;
+    return this.loading.get(boardId) ?? this.load(boardId);
+  }
+
+  /**
+   * Adds a connection to a room it acquired. Cancels an idle countdown that another
+   * connection, abandoned while the room loaded, may have started meanwhile.
+   */
+  join(room: Room, connection: Connection): void {
+    this.cancelIdle(room);
+    room.join(connection);
   }
 
   /** Call after a connection left (or an acquire was abandoned): starts the idle countdown. */
   released(room: Room): void {
     if (room.connectionCount > 0 || this.rooms.get(room.boardId) !== room || this.idleTimers.has(room)) return;
-    const timer = setTimeout(() => void this.unload(room), this.options.idleMs);
+    const timer = setTimeout(() => {
+      if (room.connectionCount === 0) void this.unload(room);
+      else this.idleTimers.delete(room);
+    }, this.options.idleMs);
     timer.unref();
     this.idleTimers.set(room, timer);
   }

@@ -69,6 +69,10 @@ export class Room implements RemoteBoard {
   }
 
   join(connection: Connection): void {
+    if (this.closed || this.failed) {
+      connection.close(CloseCode.goingAway, 'board unloaded');
+      return;
+    }
     this.connections.add(connection);
     connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const states = [...this.awareness.getStates().keys()];
@@ -107,6 +111,8 @@ export class Room implements RemoteBoard {
   /** Waits for pending appends, then frees the doc. */
   async close(): Promise<void> {
     this.closed = true;
+    // Normally empty; anyone still here must reconnect to the board's next room, not talk to a dead one.
+    for (const connection of this.connections) connection.close(CloseCode.goingAway, 'board unloaded');
     this.options.channel?.leave();
     await this.persisting;
     this.awareness.destroy();
@@ -117,12 +123,8 @@ export class Room implements RemoteBoard {
   /** Scale-out: an update another node has stored already. Applied and relayed, never appended again. */
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.failed || this.closed) return;
-    // A local update held back in the doc for a missing dependency would come out in this
-    // update's event, never appended: then the event is stored like a local one (at worst twice).
-    const { pendingStructs, pendingDs } = this.doc.store;
-    const origin = pendingStructs !== null || pendingDs !== null ? RELEASING_ORIGIN : REMOTE_ORIGIN;
     try {
-      Y.applyUpdate(this.doc, update, origin);
+      Y.applyUpdate(this.doc, update, this.remoteOrigin());
     } catch (error) {
       this.options.log.error({ board: this.boardId, err: error }, 'remote update could not be applied');
     }
@@ -168,8 +170,18 @@ export class Room implements RemoteBoard {
   catchUp(): void {
     void (async () => {
       const stored = await this.store.load(this.boardId);
-      if (!this.failed && !this.closed) this.applyStored(stored, REMOTE_ORIGIN);
+      if (!this.failed && !this.closed) this.applyStored(stored, this.remoteOrigin());
     })().catch((error: unknown) => this.options.log.error({ board: this.boardId, err: error }, 'catching up from the store failed'));
+  }
+
+  /**
+   * The origin for applying what another node stored. A local update held back in the doc for
+   * a missing dependency would come out in that transaction's event, never appended: then the
+   * event is stored like a local one (at worst twice).
+   */
+  private remoteOrigin(): typeof REMOTE_ORIGIN | typeof RELEASING_ORIGIN {
+    const { pendingStructs, pendingDs } = this.doc.store;
+    return pendingStructs !== null || pendingDs !== null ? RELEASING_ORIGIN : REMOTE_ORIGIN;
   }
 
   private dispatch(connection: Connection, message: ClientMessage): void {
@@ -236,6 +248,9 @@ export class Room implements RemoteBoard {
     try {
       const appended = this.store.append(this.boardId, update);
       if (appended instanceof Promise) {
+        // Handled through the chain below, but only once the appends before it settle: mark it
+        // handled now, so that a failure while those are pending is no unhandled rejection.
+        appended.catch(() => undefined);
         const previous = this.persisting ?? Promise.resolve();
         const tail: Promise<void> = previous
           .then(() => appended)
@@ -304,7 +319,7 @@ export class Room implements RemoteBoard {
     });
   }
 
-  private applyStored(stored: StoredDoc, origin: typeof LOAD_ORIGIN | typeof REMOTE_ORIGIN): void {
+  private applyStored(stored: StoredDoc, origin: typeof LOAD_ORIGIN | typeof REMOTE_ORIGIN | typeof RELEASING_ORIGIN): void {
     this.doc.transact(() => {
       for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) {
         try {
@@ -318,7 +333,6 @@ export class Room implements RemoteBoard {
     }, origin);
   }
 
-  /** The store failed: what is in memory may not be on disk, so nobody may be served from it. */
   /**
    * The decoder already test-integrated the update in an empty doc, so this throws only for an
    * update that breaks against this board's state: a malformed frame all the same. Yjs may
@@ -335,7 +349,11 @@ export class Room implements RemoteBoard {
     }
   }
 
-  /** Closes every connection and hands the room back to be unloaded; the next connection reloads it from disk. */
+  /**
+   * The store failed, or the doc is suspect: what is in memory may not be on disk, so nobody
+   * may be served from it. Closes every connection and hands the room back to be unloaded; the
+   * next connection reloads it from disk.
+   */
   private fail(error: unknown, why = 'persistence failed'): void {
     if (this.failed) return;
     this.failed = true;
