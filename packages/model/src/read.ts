@@ -2,7 +2,7 @@
 // It never throws on what a peer wrote: an unknown kind or field is kept (in `extra`), a value
 // out of range is dropped from the view and reported as a problem on the item.
 import * as Y from 'yjs';
-import { boardMaps } from './document.js';
+import { boardMaps, readTitle } from './document.js';
 import { asItemId, asLinkId, type ItemId, type LinkId } from './ids.js';
 import type { Problem } from './problems.js';
 import {
@@ -249,7 +249,7 @@ export function readLink(id: string, value: unknown, problems: Problem[]): LinkV
 
 /** Reads the whole board. Links whose ends are gone are left out and reported. */
 export function readBoard(doc: Y.Doc): BoardView {
-  const { meta, items, links } = boardMaps(doc);
+  const { items, links } = boardMaps(doc);
   const problems: Problem[] = [];
   const itemViews = new Map<ItemId, ItemView>();
   for (const [id, value] of items.entries()) {
@@ -267,6 +267,5 @@ export function readBoard(doc: Y.Doc): BoardView {
     }
     linkViews.set(link.id, link);
   }
-  const title = meta.get('title');
-  return { title: typeof title === 'string' ? title : '', items: itemViews, links: linkViews, problems };
+  return { title: readTitle(doc), items: itemViews, links: linkViews, problems };
 }

@@ -24,6 +24,16 @@ export type ClientMessage =
   | { readonly type: 'awareness'; readonly update: Uint8Array; readonly entries: readonly AwarenessEntry[] }
   | { readonly type: 'query-awareness' };
 
+/** Parses an awareness update (the payload of an awareness frame) strictly. */
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  try {
+    return readAwarenessEntries(update);
+  } catch (error) {
+    if (error instanceof MalformedFrameError) throw error;
+    throw new MalformedFrameError(error instanceof Error ? error.message : 'unreadable awareness update');
+  }
+}
+
 function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);

@@ -33,3 +33,8 @@ export interface ErrorBody {
 export function errorBody(code: string, message: string): ErrorBody {
   return { error: { code, message } };
 }
+
+/** The 404 for a path no route serves, the same from every place that answers it. */
+export function noRouteError(method: string, url: string): ApiError {
+  return new ApiError('not_found', `no route for ${method} ${url.split('?')[0]}`);
+}

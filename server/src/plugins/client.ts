@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ApiError } from '../http/errors.js';
+import { noRouteError } from '../http/errors.js';
 import './decorators.js';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -19,7 +19,7 @@ function isNodeHandler(value: unknown): value is NodeHandler {
 export default fp(
   async function clientPlugin(app: FastifyInstance) {
     app.all('/api/*', async (request) => {
-      throw new ApiError('not_found', `no route for ${request.method} ${request.url.split('?')[0]}`);
+      throw noRouteError(request.method, request.url);
     });
 
     const clientDir = app.config.clientDir;

@@ -1,7 +1,7 @@
 // One error shape for every failure (CONTRACT.md section 2): {"error": {"code", "message"}}.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { ApiError, ERROR_CODES, errorBody, type ErrorCode } from '../http/errors.js';
+import { ApiError, ERROR_CODES, errorBody, noRouteError, type ErrorCode } from '../http/errors.js';
 
 function codeForStatus(status: number): ErrorCode {
   const match = (Object.entries(ERROR_CODES) as [ErrorCode, number][]).find(([, code]) => code === status);
@@ -26,7 +26,8 @@ export default fp(
       return reply.status(status).send(errorBody(codeForStatus(status), error.message));
     });
     app.setNotFoundHandler((request, reply) => {
-      reply.status(404).send(errorBody('not_found', `no route for ${request.method} ${request.url.split('?')[0]}`));
+      const error = noRouteError(request.method, request.url);
+      reply.status(error.statusCode).send(errorBody(error.code, error.message));
     });
   },
   { name: 'errors' },

@@ -26,6 +26,12 @@ function asBytes(data: RawData): Uint8Array {
 export default fp(
   async function syncPlugin(app: FastifyInstance) {
     await app.register(websocket, {
+      // The default handler terminates the socket on any error. For a protocol error (a frame
+      // over maxPayload, a bad frame) ws has already started the close handshake with the right
+      // code (1009, 1007); terminating now would race it and the client would see 1006 instead.
+      errorHandler: (error, socket) => {
+        if (socket.readyState !== socket.CLOSING && socket.readyState !== socket.CLOSED) socket.terminate();
+      },
       options: {
         // ws closes a connection whose frame exceeds this with 1009 before buffering it whole.
         maxPayload: app.config.maxMessageBytes,

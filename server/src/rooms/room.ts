@@ -2,7 +2,7 @@
 // The order that keeps data safe: a client's update is decoded completely, applied to the
 // doc, appended to the store, and only then relayed to the other connections (and, in
 // scale-out mode, published to the other nodes, which relay it without storing it again).
-import { CloseCode, MalformedFrameError, canEdit, decodeClientFrame, encodeAwarenessFrame, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, type AwarenessEntry, type ClientMessage } from '@interlink/protocol';
+import { CloseCode, MalformedFrameError, canEdit, decodeAwarenessUpdate, decodeClientFrame, encodeAwarenessFrame, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, type AwarenessEntry, type ClientMessage } from '@interlink/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -139,10 +139,7 @@ export class Room implements RemoteBoard {
     if (this.closed) return;
     let entries: readonly AwarenessEntry[];
     try {
-      // The protocol's frame decoder is the one strict parser of awareness entries.
-      const message = decodeClientFrame(encodeAwarenessFrame(update));
-      if (message.type !== 'awareness') return;
-      entries = message.entries;
+      entries = decodeAwarenessUpdate(update);
     } catch (error) {
       this.options.log.warn({ board: this.boardId, err: error }, 'unreadable remote awareness update');
       return;
