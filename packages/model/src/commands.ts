@@ -65,7 +65,8 @@ export interface ItemMove {
   y: number;
 }
 
-function applyFields(map: Y.Map<unknown>, fields: ItemFields): void {
+/** Sets each given field; `null` removes it, `undefined` leaves it alone. Arrays are copied. */
+function applyFields(map: Y.Map<unknown>, fields: object): void {
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     if (value === null) map.delete(key);
@@ -161,12 +162,7 @@ export function updateLink(
 ): boolean {
   const map = getLinkMap(doc, id);
   if (!map) return false;
-  doc.transact(() => {
-    for (const [key, value] of Object.entries(fields)) {
-      if (value === null) map.delete(key);
-      else if (value !== undefined) map.set(key, value);
-    }
-  }, origin);
+  doc.transact(() => applyFields(map, fields), origin);
   return true;
 }
 

@@ -17,7 +17,7 @@ export interface RoomManagerOptions {
   readonly bus?: Bus | undefined;
 }
 
-/** Quiet time after the last unload before memory is collected (one full GC, ~tens of ms). */
+/** Quiet time after the last unload before memory is collected with one full GC. */
 const RECLAIM_SETTLE_MS = 3_000;
 
 export class RoomManager {

@@ -267,7 +267,8 @@ export class Room implements RemoteBoard {
 
   /** The update is on disk: now, and only now, may others see it. */
   private persisted(seq: number, update: Uint8Array, origin: unknown): void {
-    this.lastPersistedSeq = seq;
+    // Concurrent async appends may commit (and number) out of application order.
+    this.lastPersistedSeq = Math.max(this.lastPersistedSeq, seq);
     this.updatesSinceSnapshot += 1;
     this.bytesSinceSnapshot += update.length;
     this.relay(update, origin);
