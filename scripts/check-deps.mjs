@@ -1,6 +1,7 @@
 // @ts-check
-// The dependency direction of DESIGN.md, enforced: `model` <- `protocol`, `export` <- `client`,
-// `server`. Packages never import `client` or `server`; `server` never imports Svelte or Konva;
+// The dependency direction of DESIGN.md, enforced: `model` <- `protocol`, `i18n`, `export` <-
+// `client`, `server` (`i18n` holds the one catalog that both the report and the client word
+// from). Packages never import `client` or `server`; `server` never imports Svelte or Konva;
 // `client` never imports server code; the workspace package graph has no cycles.
 //
 // Imports are found with TypeScript's own pre-processor (static imports, `export ... from`,
@@ -43,11 +44,17 @@ const PACKAGE_LAYERS = {
     workspace: ['packages/model'],
     says: 'protocol may import only @interlink/model, yjs, y-protocols and lib0',
   },
+  'packages/i18n': {
+    thirdParty: [],
+    builtins: false,
+    workspace: ['packages/model'],
+    says: 'i18n may import only @interlink/model (catalogs and wording, no libraries, no node builtins)',
+  },
   'packages/export': {
     thirdParty: null,
     builtins: true,
-    workspace: ['packages/model'],
-    says: 'export may import only @interlink/model of the workspace',
+    workspace: ['packages/model', 'packages/i18n'],
+    says: 'export may import only @interlink/model and @interlink/i18n of the workspace',
   },
 };
 const FREE_PACKAGE = { thirdParty: null, builtins: true, workspace: null, says: '' };

@@ -1,5 +1,5 @@
 // Words for a failed API call, as a catalog key and parameters (the page renders them via t).
-import type { MessageKey, MessageParams } from '../i18n/catalog.js';
+import type { MessageKey, MessageParams } from '@interlink/i18n';
 import { ApiError } from './errors.js';
 
 export interface PageMessage {
