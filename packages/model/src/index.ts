@@ -4,3 +4,7 @@ export * from './document.js';
 export * from './problems.js';
 export * from './read.js';
 export * from './commands.js';
+export * from './validate.js';
+export * from './lookup.js';
+export * from './sensitivity.js';
+export * from './migrate.js';

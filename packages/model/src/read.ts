@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { boardMaps, readTitle } from './document.js';
 import { asItemId, asLinkId, type ItemId, type LinkId } from './ids.js';
 import type { Problem } from './problems.js';
+import { compareProblems, validateBoard } from './validate.js';
 import {
   DIMENSIONS,
   ITEM_KINDS,
@@ -247,7 +248,11 @@ export function readLink(id: string, value: unknown, problems: Problem[]): LinkV
   });
 }
 
-/** Reads the whole board. Links whose ends are gone are left out and reported. */
+/**
+ * Reads the whole board. Links whose ends are gone are left out and reported; links between the
+ * wrong kinds of item are kept and reported (see validate.ts). Problems come sorted, so that two
+ * replicas of the same state answer the same list whatever order their maps iterate in.
+ */
 export function readBoard(doc: Y.Doc): BoardView {
   const { items, links } = boardMaps(doc);
   const problems: Problem[] = [];
@@ -262,10 +267,14 @@ export function readBoard(doc: Y.Doc): BoardView {
     if (!link) continue;
     const missing = [link.from, link.to].filter((end) => !itemViews.has(end));
     if (missing.length > 0) {
-      problems.push({ target: 'link', id, code: 'missing-end', detail: `link end(s) missing: ${missing.join(', ')}` });
+      // Both ends are named, so that a filter leaving out an item (restrictView) also leaves out
+      // the problem of a link that touches it, which is not in the view to be looked at.
+      const detail = `link end(s) missing: ${missing.join(', ')} (from ${link.from} to ${link.to})`;
+      problems.push({ target: 'link', id, code: 'missing-end', detail });
       continue;
     }
     linkViews.set(link.id, link);
   }
-  return { title: readTitle(doc), items: itemViews, links: linkViews, problems };
+  problems.push(...validateBoard({ items: itemViews, links: linkViews }));
+  return { title: readTitle(doc), items: itemViews, links: linkViews, problems: problems.sort(compareProblems) };
 }

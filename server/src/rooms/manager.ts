@@ -6,6 +6,7 @@ import type { DocStore } from '../persistence/types.js';
 import { IdleReclaimer } from '../memory/idleReclaim.js';
 import type { Bus } from '../scaleout/bus.js';
 import type { Connection } from './connection.js';
+import { migrateLoadedRoom } from './migration.js';
 import { Room } from './room.js';
 
 export interface RoomManagerOptions {
@@ -94,6 +95,14 @@ export class RoomManager {
           });
         } catch (error) {
           channel?.leave();
+          throw error;
+        }
+        try {
+          // Before the room is attached or listed: no client may see the board unmigrated.
+          await migrateLoadedRoom(room, this.options.log);
+        } catch (error) {
+          this.options.log.error({ board: boardId, err: error }, 'board could not be migrated');
+          await room.close();
           throw error;
         }
         channel?.attach(room);

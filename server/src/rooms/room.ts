@@ -68,6 +68,16 @@ export class Room implements RemoteBoard {
     return this.connections.size;
   }
 
+  /** True once the room can no longer be trusted (see `fail`). */
+  get hasFailed(): boolean {
+    return this.failed;
+  }
+
+  /** Resolves once every update applied so far is on disk, or the room failed trying. */
+  async flushed(): Promise<void> {
+    while (this.persisting !== null && !this.failed) await this.persisting;
+  }
+
   join(connection: Connection): void {
     if (this.closed || this.failed) {
       connection.close(CloseCode.goingAway, 'board unloaded');
