@@ -8,6 +8,7 @@ export * from './validate.js';
 export * from './lookup.js';
 export * from './sensitivity.js';
 export * from './migrate.js';
+export * from './analysis/index.js';
 export * from './geometry.js';
 export * from './linkDefaults.js';
 export * from './frames.js';
