@@ -40,7 +40,7 @@ function newestMtime(path) {
 
 function buildClientIfStale() {
   const stamp = join(root, 'client/build/.built-at');
-  const inputs = ['client', 'packages/model/src', 'packages/protocol/src', 'pnpm-lock.yaml'];
+  const inputs = ['client', 'packages/model/src', 'packages/protocol/src', 'packages/i18n/src', 'pnpm-lock.yaml'];
   const newestInput = Math.max(...inputs.map((p) => newestMtime(join(root, p))));
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= newestInput) return;
   // Call the client's own vite directly: pnpm itself may only be reachable through npx.

@@ -8,6 +8,7 @@ import boardRoutes from './plugins/boards.js';
 import clientPlugin from './plugins/client.js';
 import configPlugin from './plugins/config.js';
 import errorsPlugin from './plugins/errors.js';
+import exportRoutes from './plugins/exports.js';
 import healthRoutes from './plugins/health.js';
 import persistencePlugin from './plugins/persistence.js';
 import syncPlugin from './plugins/sync.js';
@@ -33,6 +34,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(boardRoutes);
   await app.register(syncPlugin);
+  await app.register(exportRoutes);
   await app.register(clientPlugin);
   return app;
 }

@@ -5,68 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readBoard, type ItemView } from './read.js';
-import {
-  ITEM_FIELD_NAMES,
-  LINK_FIELD_NAMES,
-  fillMap,
-  mapSpec,
-  materialize,
-  valueSpec,
-  type MapSpec,
-  type ValueSpec,
-} from './testing/arbitraries.js';
+import { ITEM_FIELD_NAMES } from './testing/arbitraries.js';
+import { buildJunkBoard, junkBoardSpec } from './testing/junkBoards.js';
 import { normalizeBoard } from './testing/normalize.js';
 import { DIMENSIONS, ITEM_KINDS, SCORE_MAX, SCORE_MIN, SENSITIVITIES, isOneOf } from './vocabulary.js';
-
-type EntrySpec = { readonly map: MapSpec } | { readonly value: ValueSpec };
-
-interface BoardSpec {
-  readonly meta: MapSpec;
-  readonly items: ReadonlyArray<readonly [string, EntrySpec]>;
-  readonly links: ReadonlyArray<readonly [string, EntrySpec]>;
-}
-
-const ITEM_IDS = ['a', 'b', 'c', 'd'];
-const id = fc.oneof(fc.constantFrom(...ITEM_IDS), fc.string({ maxLength: 4 }));
-
-const entry = (known: readonly string[]): fc.Arbitrary<EntrySpec> =>
-  fc.oneof(
-    { weight: 4, arbitrary: mapSpec(known).map((map) => ({ map })) },
-    { weight: 1, arbitrary: valueSpec.map((value) => ({ value })) },
-  );
-
-/** Links get their ends from the item ids most of the time, so that most of them are drawable. */
-const linkEntry: fc.Arbitrary<EntrySpec> = fc
-  .tuple(entry(LINK_FIELD_NAMES), fc.constantFrom(...ITEM_IDS), fc.constantFrom(...ITEM_IDS), fc.boolean())
-  .map(([spec, from, to, wired]) =>
-    'map' in spec && wired
-      ? { map: [['from', { plain: from }] as const, ['to', { plain: to }] as const, ...spec.map] }
-      : spec,
-  );
-
-const boardSpec: fc.Arbitrary<BoardSpec> = fc.record({
-  meta: mapSpec(['title', 'schema']),
-  items: fc.array(fc.tuple(id, entry(ITEM_FIELD_NAMES)), { maxLength: 6 }),
-  links: fc.array(fc.tuple(id, linkEntry), { maxLength: 6 }),
-});
-
-function build(spec: BoardSpec): Y.Doc {
-  const doc = new Y.Doc();
-  fillMap(doc.getMap('meta'), spec.meta);
-  for (const [name, entries] of [['items', spec.items], ['links', spec.links]] as const) {
-    const top = doc.getMap<unknown>(name);
-    for (const [key, value] of entries) {
-      if ('value' in value) {
-        top.set(key, materialize(value.value));
-      } else {
-        const map = new Y.Map<unknown>();
-        top.set(key, map);
-        fillMap(map, value.map);
-      }
-    }
-  }
-  return doc;
-}
 
 const KNOWN_ITEM_FIELDS = new Set<string>(ITEM_FIELD_NAMES);
 
@@ -87,8 +29,8 @@ function expectSoundItem(item: ItemView, raw: Y.Map<unknown>): void {
 describe('readBoard on arbitrary data', () => {
   it('never throws, reports every unreadable entry, and answers sound views', () => {
     fc.assert(
-      fc.property(boardSpec, (spec) => {
-        const doc = build(spec);
+      fc.property(junkBoardSpec, (spec) => {
+        const doc = buildJunkBoard(spec);
         const view = readBoard(doc);
         const reported = new Set(view.problems.map((p) => `${p.target}:${p.id}`));
         for (const [key, raw] of doc.getMap<unknown>('items').entries()) {
@@ -116,8 +58,8 @@ describe('readBoard on arbitrary data', () => {
 
   it('reads the same board on a peer that received it over the wire', () => {
     fc.assert(
-      fc.property(boardSpec, (spec) => {
-        const doc = build(spec);
+      fc.property(junkBoardSpec, (spec) => {
+        const doc = buildJunkBoard(spec);
         const peer = new Y.Doc();
         Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
         expect(normalizeBoard(readBoard(peer))).toEqual(normalizeBoard(readBoard(doc)));

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { addItem, deleteItems, linkItems, setItemText, updateItem, type ItemFields } from '../commands.js';
 import { asItemId, asLinkId, type ItemId, type LinkId } from '../ids.js';
 import { readBoard, type BoardView, type LinkView } from '../read.js';
-import { ITEM_FIELD_NAMES, LINK_FIELD_NAMES, fillMap, mapSpec, type MapSpec } from '../testing/arbitraries.js';
+import { buildJunkBoard, junkBoardSpec } from '../testing/junkBoards.js';
 import { BoardBuilder } from '../testing/boards.js';
 import {
   DIMENSIONS,
@@ -198,25 +198,9 @@ describe('analysis properties', () => {
   });
 
   it('never throws on any board the tolerant reader accepts', () => {
-    const ids = fc.oneof(fc.constantFrom('a', 'b', 'c', 'd'), fc.string({ maxLength: 3 }));
-    const wiredLink = fc
-      .tuple(mapSpec(LINK_FIELD_NAMES), fc.constantFrom('a', 'b', 'c', 'd'), fc.constantFrom('a', 'b', 'c', 'd'), fc.constantFrom(...LINK_KINDS))
-      .map(([spec, from, to, kind]): MapSpec => [['kind', { plain: kind }], ['from', { plain: from }], ['to', { plain: to }], ...spec]);
-    const junk = fc.record({
-      items: fc.array(fc.tuple(ids, mapSpec(ITEM_FIELD_NAMES)), { maxLength: 6 }),
-      links: fc.array(fc.tuple(ids, fc.oneof(mapSpec(LINK_FIELD_NAMES), wiredLink)), { maxLength: 8 }),
-    });
     fc.assert(
-      fc.property(junk, (spec) => {
-        const doc = new Y.Doc();
-        for (const [name, entries] of [['items', spec.items], ['links', spec.links]] as const) {
-          const top = doc.getMap<unknown>(name);
-          for (const [key, fields] of entries) {
-            const map = new Y.Map<unknown>();
-            top.set(key, map);
-            fillMap(map, fields);
-          }
-        }
+      fc.property(junkBoardSpec, (spec) => {
+        const doc = buildJunkBoard(spec);
         const view = readBoard(doc);
         const analysis = analyseBoard(view);
         expect(analyseBoard(reversed(view))).toEqual(analysis);
