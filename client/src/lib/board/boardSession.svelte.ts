@@ -1,14 +1,25 @@
 // One person's live session on one board: the document, its connection, presence, the
 // mirror the views read, and the commands this person's gestures turn into.
-import { DEFAULT_ITEM_SIZE, addItem, getItemText, moveItems, type ItemId, type ItemMove } from '@interlink/model';
+import {
+  DEFAULT_ITEM_SIZE,
+  addItem,
+  analyseBoard,
+  getItemText,
+  moveItems,
+  readBoard,
+  type ItemId,
+  type ItemMove,
+} from '@interlink/model';
 import { canEdit, type BoardInfo } from '@interlink/protocol';
 import * as Y from 'yjs';
-import type { Point } from '../canvas/viewport.js';
+import { LiveAnalysis } from '../analysis/liveAnalysis.svelte.js';
+import { boundingBox, type Point } from '../canvas/viewport.js';
 import { BoardConnection } from '../sync/connection.svelte.js';
 import { colorFor } from '../sync/identity.js';
 import { LocalOrigin } from '../sync/localOrigin.js';
 import { Presence } from '../sync/presence.svelte.js';
 import { BoardMirror } from './boardMirror.js';
+import { Selection } from './selection.svelte.js';
 import { ViewportState } from './viewportState.svelte.js';
 
 export interface SessionOptions {
@@ -28,6 +39,9 @@ export class BoardSession {
   readonly connection: BoardConnection;
   readonly presence: Presence;
   readonly viewport = new ViewportState();
+  readonly selection = new Selection();
+  /** The board's findings, recomputed while the Analysis panel is open. */
+  readonly analysis: LiveAnalysis;
 
   /** Bumped on every change to the board, so rune-based views re-read the mirror. */
   revision = $state(0);
@@ -50,6 +64,14 @@ export class BoardSession {
       this.revision++;
       if (change.title && this.mirror.title) this.title = this.mirror.title;
       if (this.editingId && !this.mirror.items.has(this.editingId)) this.editingId = undefined;
+      if (this.selection.size > 0) this.selection.forget([...change.items].filter((id) => !this.mirror.items.has(id)));
+    });
+    this.analysis = new LiveAnalysis({
+      compute: () => {
+        const view = readBoard(this.doc);
+        return { view, analysis: analyseBoard(view) };
+      },
+      subscribe: (listener) => this.mirror.subscribe(listener),
     });
     this.connection = new BoardConnection(this.doc, options.info.id, options.token, options.location);
     this.presence = new Presence(this.connection.awareness, { name: options.name, color: colorFor(this.doc.clientID) });
@@ -92,12 +114,26 @@ export class BoardSession {
     if (options.restoreFocus && target?.isConnected) target.focus();
   }
 
+  /** Fits the view to these cards, so that every one of them is on screen. */
+  showItems(ids: Iterable<ItemId>): void {
+    const box = boundingBox([...ids].flatMap((id) => this.mirror.items.get(id) ?? []));
+    if (box) this.viewport.show(box);
+  }
+
+  /** Selects these cards (those still on the board) and shows them: what choosing a finding does. */
+  selectAndShow(ids: readonly ItemId[]): void {
+    const present = ids.filter((id) => this.mirror.items.has(id));
+    this.selection.select(present);
+    this.showItems(present);
+  }
+
   itemText(id: ItemId): Y.Text | undefined {
     return getItemText(this.doc, id);
   }
 
   destroy(): void {
     this.#unsubscribe();
+    this.analysis.destroy();
     this.presence.destroy();
     this.connection.destroy();
     this.mirror.destroy();

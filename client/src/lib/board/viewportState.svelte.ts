@@ -3,6 +3,7 @@
 import {
   IDENTITY_VIEW,
   centreOn,
+  fitView,
   visibleRect,
   zoomAt,
   type Rect,
@@ -39,6 +40,12 @@ export class ViewportState {
   /** Brings a rect into the middle of the screen at the current zoom. */
   reveal(rect: Rect): void {
     this.view = centreOn(rect, this.width, this.height, this.view.scale);
+  }
+
+  /** Fits the view to `rect` (see fitView); before the screen has a size there is nothing to fit. */
+  show(rect: Rect): void {
+    if (this.width <= 0 || this.height <= 0) return;
+    this.view = fitView(rect, this.width, this.height);
   }
 
   #centre() {

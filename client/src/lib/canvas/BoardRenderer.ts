@@ -4,6 +4,7 @@
 import type { ItemId, LinkId } from '@interlink/model';
 import Konva from 'konva';
 import type { BoardMirror, MirrorChange } from '../board/boardMirror.js';
+import { changedMembers } from '../util/sets.js';
 import { createCardNode, updateCardNode } from './cardNode.js';
 import { createLinkNode, updateLinkNode } from './linkNode.js';
 import { segmentBounds } from './linkGeometry.js';
@@ -33,6 +34,7 @@ export class BoardRenderer {
   readonly #unsubscribe: () => void;
   #view: View = IDENTITY_VIEW;
   #highlighted: ItemId | undefined;
+  #selected: ReadonlySet<ItemId> = new Set();
   #editing: ItemId | undefined;
   #frame = 0;
   #orderDirty = false;
@@ -75,6 +77,15 @@ export class BoardRenderer {
     this.#highlighted = id;
     if (previous) this.#renderItem(previous);
     if (id) this.#renderItem(id);
+    this.#schedule();
+  }
+
+  /** Rings the selected cards; redraws only those whose selection changed. */
+  setSelection(ids: ReadonlySet<ItemId>): void {
+    const changed = changedMembers(this.#selected, ids);
+    this.#selected = ids;
+    if (changed.size === 0) return;
+    for (const id of changed) if (this.#cardNodes.has(id)) this.#renderItem(id);
     this.#schedule();
   }
 
@@ -135,6 +146,7 @@ export class BoardRenderer {
       {
         label: this.#options.label(item.kind),
         highlighted: id === this.#highlighted,
+        selected: this.#selected.has(id),
         hasProblem: this.#mirror.problems.has(id),
         editing: id === this.#editing,
       },

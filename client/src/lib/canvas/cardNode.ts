@@ -2,12 +2,16 @@
 // card's text. Built once per item and then updated in place when the item changes.
 import type { ItemView } from '@interlink/model';
 import Konva from 'konva';
-import { CARD_FONT, HIGHLIGHT_STROKE, PROBLEM_INK, itemStyle } from './kindStyle.js';
+import { CARD_FONT, HIGHLIGHT_STROKE, PROBLEM_INK, SELECTION_STROKE, itemStyle } from './kindStyle.js';
 
 const PAD = 12;
 const LABEL_SIZE = 11;
 const BODY_SIZE = 15;
 const BODY_TOP = PAD + LABEL_SIZE + 8;
+/** Canvas units between a card's border and its selection ring. */
+const RING_GAP = 5;
+/** Screen pixels: the ring keeps this width at any zoom, so a selection stays visible zoomed out. */
+const RING_WIDTH = 3;
 
 /** Where the body text sits in a card, for the text editor overlay to match it. */
 export const CARD_TEXT_BOX = { top: BODY_TOP, side: PAD, bottom: PAD, fontSize: BODY_SIZE, lineHeight: 1.25 } as const;
@@ -15,6 +19,7 @@ export const CARD_TEXT_BOX = { top: BODY_TOP, side: PAD, bottom: PAD, fontSize: 
 export interface CardLook {
   readonly label: string;
   readonly highlighted: boolean;
+  readonly selected: boolean;
   readonly hasProblem: boolean;
   /** The text editor overlay shows the text while the card is being edited. */
   readonly editing: boolean;
@@ -64,6 +69,20 @@ export function createCardNode(item: ItemView): Konva.Group {
       visible: false,
     }),
   );
+  group.add(
+    new Konva.Rect({
+      name: 'selection',
+      x: -RING_GAP,
+      y: -RING_GAP,
+      cornerRadius: 10 + RING_GAP,
+      stroke: SELECTION_STROKE,
+      strokeWidth: RING_WIDTH,
+      strokeScaleEnabled: false,
+      listening: false,
+      perfectDrawEnabled: false,
+      visible: false,
+    }),
+  );
   return group;
 }
 
@@ -95,6 +114,7 @@ export function updateCardNode(group: Konva.Group, item: ItemView, look: CardLoo
     height: Math.max(0, item.h - BODY_TOP - PAD),
   });
   group.findOne<Konva.Text>('.problem')?.setAttrs({ visible: look.hasProblem, x: item.w - PAD - 12, y: PAD - 2 });
+  group.findOne<Konva.Rect>('.selection')?.setAttrs({ visible: look.selected, width: item.w + 2 * RING_GAP, height: item.h + 2 * RING_GAP });
 }
 
 /** The item id of the card a shape belongs to, if it belongs to one. */

@@ -16,6 +16,8 @@ export interface GestureTarget {
   /** Double-click on a card. */
   edit(id: ItemId): void;
   moveItems(moves: readonly ItemMove[]): void;
+  /** A click on empty canvas (not the end of a pan: Konva drops the click after a drag). */
+  clearSelection(): void;
   /** The pointer over the board in canvas units; undefined when it left. */
   pointer(point: Point | undefined): void;
 }
@@ -63,6 +65,10 @@ export function attachGestures(surface: HTMLElement, renderer: BoardRenderer, ta
     if (pointer) target.createAt(toCanvas(target.getView(), pointer));
   };
 
+  const onClick = (event: Konva.KonvaEventObject<MouseEvent | TouchEvent | PointerEvent>): void => {
+    if (event.target === stage) target.clearSelection();
+  };
+
   // Dragging the empty background pans; the stage's own position is the view's offset.
   stage.draggable(true);
   const onStageDrag = (event: Konva.KonvaEventObject<DragEvent>): void => {
@@ -83,6 +89,7 @@ export function attachGestures(surface: HTMLElement, renderer: BoardRenderer, ta
   surface.addEventListener('pointermove', onPointerMove);
   surface.addEventListener('pointerleave', onPointerLeave);
   stage.on('dblclick dbltap', onDoubleClick);
+  stage.on('click tap', onClick);
   stage.on('dragmove dragend', onStageDrag);
   stage.on('dragmove dragend', onCardDrag);
 
@@ -92,6 +99,7 @@ export function attachGestures(surface: HTMLElement, renderer: BoardRenderer, ta
     surface.removeEventListener('pointermove', onPointerMove);
     surface.removeEventListener('pointerleave', onPointerLeave);
     stage.off('dblclick dbltap', onDoubleClick);
+    stage.off('click tap', onClick);
     stage.off('dragmove dragend', onStageDrag);
     stage.off('dragmove dragend', onCardDrag);
   };

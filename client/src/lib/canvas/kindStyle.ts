@@ -55,5 +55,7 @@ export function linkStyle(kind: string): LinkStyle {
 
 /** The outline of the card that has keyboard focus or is being edited. */
 export const HIGHLIGHT_STROKE = '#1a56db';
+/** The ring around selected cards: outside the card's own border, so focus and selection both show. */
+export const SELECTION_STROKE = '#1a56db';
 export const PROBLEM_INK = '#b00020';
 export const CARD_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif';

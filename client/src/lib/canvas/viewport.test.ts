@@ -3,12 +3,15 @@ import {
   IDENTITY_VIEW,
   MAX_SCALE,
   MIN_SCALE,
+  boundingBox,
   centreOn,
+  fitView,
   intersects,
   toCanvas,
   toScreen,
   visibleRect,
   wheelPixels,
+  type Rect,
   wheelZoomFactor,
   zoomAt,
 } from './viewport.js';
@@ -64,5 +67,38 @@ describe('rects', () => {
   it('centres a rect on the screen', () => {
     const view = centreOn({ x: 100, y: 100, w: 200, h: 100 }, 800, 600, 1);
     expect(toScreen(view, { x: 200, y: 150 })).toEqual({ x: 400, y: 300 });
+  });
+});
+
+describe('fitting a view to cards', () => {
+  const contains = (outer: Rect, inner: Rect): boolean =>
+    inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.w <= outer.x + outer.w && inner.y + inner.h <= outer.y + outer.h;
+
+  it('bounds rects, and nothing for no rects', () => {
+    expect(boundingBox([{ x: 10, y: 20, w: 100, h: 50 }, { x: -40, y: 60, w: 20, h: 100 }])).toEqual({ x: -40, y: 20, w: 150, h: 140 });
+    expect(boundingBox([])).toBeUndefined();
+  });
+
+  it('shows every card, with a margin, when they are spread out', () => {
+    const box = { x: -2000, y: 500, w: 3000, h: 1200 };
+    const view = fitView(box, 800, 600);
+    expect(view.scale).toBeLessThan(1);
+    expect(contains(visibleRect(view, 800, 600), box)).toBe(true);
+    const screen = toScreen(view, { x: box.x, y: box.y });
+    expect(Math.min(screen.x, screen.y)).toBeGreaterThanOrEqual(47.9);
+  });
+
+  it('never magnifies one small card beyond 100%, and centres it', () => {
+    const card = { x: 5000, y: -300, w: 200, h: 120 };
+    const view = fitView(card, 1000, 700);
+    expect(view.scale).toBe(1);
+    expect(toScreen(view, { x: 5100, y: -240 })).toEqual({ x: 500, y: 350 });
+  });
+
+  it('stays within the zoom limits for a board wider than MIN_SCALE can show', () => {
+    const view = fitView({ x: 0, y: 0, w: 1e6, h: 10 }, 800, 600);
+    expect(view.scale).toBe(MIN_SCALE);
+    expect(toScreen(view, { x: 5e5, y: 5 })).toEqual({ x: 400, y: 300 });
+    expect(fitView({ x: 0, y: 0, w: 1, h: 1 }, 800, 600, { maxScale: 100 }).scale).toBe(MAX_SCALE);
   });
 });

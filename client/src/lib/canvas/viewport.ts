@@ -70,6 +70,43 @@ export function centreOn(rect: Rect, width: number, height: number, scale: numbe
   return { scale, x: width / 2 - cx * scale, y: height / 2 - cy * scale };
 }
 
+/** The smallest rect holding every given rect; undefined for none. */
+export function boundingBox(rects: Iterable<Rect>): Rect | undefined {
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const r of rects) {
+    left = Math.min(left, r.x);
+    top = Math.min(top, r.y);
+    right = Math.max(right, r.x + r.w);
+    bottom = Math.max(bottom, r.y + r.h);
+  }
+  return left === Infinity ? undefined : { x: left, y: top, w: right - left, h: bottom - top };
+}
+
+export interface FitOptions {
+  /** Screen pixels kept free around the rect (less on a tiny screen). */
+  readonly margin?: number;
+  /**
+   * The closest it zooms in: showing one small card at 400% would read as a jump, not as
+   * "here it is", so by default a fit never magnifies beyond 100%.
+   */
+  readonly maxScale?: number;
+}
+
+/**
+ * A view that shows all of `rect` centred on a `width` x `height` screen, as large as fits within
+ * the margin, but no closer than `maxScale` and within the zoom limits (below MIN_SCALE a huge
+ * rect is centred, not fully shown).
+ */
+export function fitView(rect: Rect, width: number, height: number, options: FitOptions = {}): View {
+  const margin = Math.min(options.margin ?? 48, width / 8, height / 8);
+  const fits = Math.min((width - 2 * margin) / Math.max(rect.w, 1), (height - 2 * margin) / Math.max(rect.h, 1));
+  const scale = clampScale(Math.min(fits, options.maxScale ?? 1));
+  return centreOn(rect, width, height, scale);
+}
+
 export interface WheelLike {
   readonly deltaX: number;
   readonly deltaY: number;
