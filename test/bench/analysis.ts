@@ -174,12 +174,22 @@ async function run(): Promise<readonly TargetResult[]> {
       `unaddressed threats: ${analysis.gaps.unaddressedThreats.length}`,
   );
   const p50 = percentiles(analysed.samples).p50;
+  // What the md export and the live panel pay: reading the board is part of every analysis.
+  const readAndAnalyse = timeRuns(() => analyseBoard(readBoard(doc)));
+  const endToEnd = percentiles(readAndAnalyse.samples).p50;
+  console.log(`readBoard + analyseBoard: p50 ${fixed(endToEnd)} ms over ${readAndAnalyse.samples.length} runs`);
   return [
     {
       benchmark: 'analysis',
       target: `analysis of 10k items + 10k links < ${settings.targetMs} ms (p50)`,
       pass: p50 < settings.targetMs,
       measured: `p50 ${fixed(p50)} ms, readBoard p50 ${fixed(percentiles(read.samples).p50)} ms`,
+    },
+    {
+      benchmark: 'analysis',
+      target: `read + analysis of 10k items + 10k links < ${settings.targetMs} ms (p50)`,
+      pass: endToEnd < settings.targetMs,
+      measured: `p50 ${fixed(endToEnd)} ms`,
     },
   ];
 }
