@@ -4,14 +4,16 @@
 //
 // The benchmark clients run in this process; every server under test is a child process of
 // its own (see servers.ts), so client load and server work never share an event loop.
+import { analysis } from './analysis.js';
 import type { Benchmark } from './benchmark.js';
+import { canvas } from './canvas.js';
 import { memory } from './memory.js';
 import { propagation } from './propagation.js';
 import { formatVerdict, section, type TargetResult } from './report.js';
 import { oursIsStock } from './servers.js';
 
 /** In the order they run. Later benchmarks are added here. */
-const benchmarks: readonly Benchmark[] = [propagation, memory];
+const benchmarks: readonly Benchmark[] = [propagation, memory, analysis, canvas];
 
 function selectBenchmarks(args: readonly string[]): readonly Benchmark[] | undefined {
   // pnpm may hand the script the `--` separator itself.
