@@ -25,6 +25,11 @@ describe('inlineText', () => {
     expect(inlineText('> not a quote')).toBe('\\> not a quote');
     expect(inlineText('- not a list')).toBe('\\- not a list');
     expect(inlineText('2024. A bad year')).toBe('2024\\. A bad year');
+    expect(inlineText('---')).toBe('\\---');
     expect(inlineText('Mid-line # and 2024. stay')).toBe('Mid-line # and 2024. stay');
+    // What only looks like a marker stays as typed.
+    expect(inlineText('4.5 m for 2 days')).toBe('4.5 m for 2 days');
+    expect(inlineText('-5% rainfall')).toBe('-5% rainfall');
+    expect(inlineText('#3 priority')).toBe('#3 priority');
   });
 });

@@ -13,7 +13,7 @@ const LINE_BREAK = /\r\n|\r|\n/g;
  * What would open a block when the text comes right after a list marker ("- ## x" is a heading
  * inside the item, "- 2024. x" a nested list): escaped at the start only.
  */
-const LEADING_BLOCK_MARKER = /^(#|>|-|\+|=|\d+(?=[.)]))/;
+const LEADING_BLOCK_MARKER = /^(#{1,6}(?=\s|$)|>|[-+=](?=\s|$)|-{3,}(?=\s*$)|={3,}(?=\s*$)|\d{1,9}(?=[.)](?:\s|$)))/;
 
 /**
  * A piece of user text as inline Markdown: rendered, it reads exactly as typed. Line breaks

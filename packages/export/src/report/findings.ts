@@ -23,11 +23,17 @@ export function writeGaps(md: MarkdownDocument, ctx: ReportContext): void {
     md.paragraph(ctx.t('analysis.gaps.none'));
     return;
   }
+  // A threat tackled only upstream is still a gap, but the reader should see what is upstream.
+  const upstream = new Map(gaps.addressedThroughRootCause.map((entry) => [entry.threat, entry.responses]));
+  const gapLine = (id: ItemId): string => {
+    const responses = upstream.get(id);
+    return responses ? `${ctx.card(id)} (${ctx.t('analysis.gap.throughRootCause', { responses: ctx.cards(responses) })})` : ctx.card(id);
+  };
   for (const gap of ITEM_GAPS) {
     const ids: readonly ItemId[] = gaps[gap];
     if (ids.length === 0) continue;
     md.heading(3, `${ctx.t(`analysis.gap.${gap}`)} (${ids.length})`);
-    md.bullets(ids.map(ctx.card));
+    md.bullets(ids.map(gap === 'unaddressedThreats' ? gapLine : ctx.card));
   }
   if (gaps.indicatorsIncomplete.length > 0) {
     md.heading(3, `${ctx.t('analysis.gap.indicatorsIncomplete')} (${gaps.indicatorsIncomplete.length})`);

@@ -100,4 +100,16 @@ describe('the Markdown report', () => {
     expect(report).toContain('- \\## Fake heading<br>\\<img src=x onerror=alert(1)\\> \\| \\[link\\](http://example.org)');
     expect(report).not.toMatch(/(^|[^\\])<img/);
   });
+
+  it('says when a threat is tackled only through its root cause', () => {
+    const doc = board((add, d) => {
+      const flood = add({ kind: 'threat', x: 0, y: 0, text: 'Floods' });
+      const cause = add({ kind: 'root-cause', x: 0, y: 0, text: 'Mangroves cleared' });
+      const replant = add({ kind: 'response', x: 0, y: 0, text: 'Replant mangroves' });
+      linkItems(d, { kind: 'causes', from: cause, to: flood });
+      linkItems(d, { kind: 'addresses', from: replant, to: cause });
+    });
+    const report = boardReport(doc, { maxSensitivity: 'restricted', generatedAt: AT });
+    expect(report).toContain('### Threats no response addresses (1)\n\n- Floods (only its root cause is addressed, by Replant mangroves)');
+  });
 });

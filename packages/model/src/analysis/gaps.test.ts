@@ -13,6 +13,7 @@ describe('findGaps', () => {
     board.threat('t1', { text: 'Drought' });
     expect(gapsOf(board)).toEqual({
       unaddressedThreats: ['t1', 't2'],
+      addressedThroughRootCause: [],
       responsesAddressingNothing: [],
       protectionWithoutActor: [],
       empowermentWithoutLocalActorOrCapacity: [],
@@ -93,5 +94,23 @@ describe('findGaps', () => {
       { id: 'empty', missing: ['threshold', 'action'] },
       { id: 'no-threshold', missing: ['threshold'] },
     ]);
+  });
+});
+
+describe('threats addressed only through a root cause', () => {
+  it('names the responses upstream, and only for threats no response addresses directly', () => {
+    const board = new BoardBuilder();
+    const flood = board.threat('flood');
+    const debt = board.threat('debt');
+    const cause = board.item('mangroves cleared', 'root-cause');
+    const replant = board.item('replant', 'response');
+    const loans = board.item('loans', 'response');
+    board.link('causes', cause, flood);
+    board.link('causes', cause, debt);
+    board.link('addresses', replant, cause);
+    board.link('addresses', loans, debt);
+    const gaps = gapsOf(board);
+    expect(gaps.unaddressedThreats).toEqual([flood]);
+    expect(gaps.addressedThroughRootCause).toEqual([{ threat: flood, responses: [replant] }]);
   });
 });

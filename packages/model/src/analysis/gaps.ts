@@ -59,9 +59,23 @@ function indicatorsIncomplete(index: BoardIndex): IncompleteIndicator[] {
   return incomplete;
 }
 
+/** Responses that address a root cause of the threat (in text order, each once). */
+function responsesThroughRootCauses(index: BoardIndex, threat: ItemId): ItemId[] {
+  const rootCauses = index.sources(threat, 'causes', ['root-cause']);
+  return index.order.sortUnique(rootCauses.flatMap((rootCause) => index.sources(rootCause, 'addresses', ['response'])));
+}
+
+function addressedThroughRootCause(index: BoardIndex, unaddressed: readonly ItemId[]): Gaps['addressedThroughRootCause'] {
+  return unaddressed
+    .map((threat) => ({ threat, responses: responsesThroughRootCauses(index, threat) }))
+    .filter((entry) => entry.responses.length > 0);
+}
+
 export function findGaps(index: BoardIndex): Gaps {
+  const unaddressed = unaddressedThreats(index);
   return {
-    unaddressedThreats: unaddressedThreats(index),
+    unaddressedThreats: unaddressed,
+    addressedThroughRootCause: addressedThroughRootCause(index, unaddressed),
     responsesAddressingNothing: responsesAddressingNothing(index),
     protectionWithoutActor: protectionWithoutActor(index),
     empowermentWithoutLocalActorOrCapacity: empowermentWithoutLocalActorOrCapacity(index),

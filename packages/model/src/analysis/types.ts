@@ -106,6 +106,11 @@ export interface Gaps {
   /** Empowerment responses with no local or community actor and no capacity they strengthen. */
   readonly empowermentWithoutLocalActorOrCapacity: readonly ItemId[];
   readonly indicatorsIncomplete: readonly IncompleteIndicator[];
+  /**
+   * For unaddressed threats whose root causes some response addresses: those responses, so the
+   * reader sees that the threat is tackled upstream but its own harm is not.
+   */
+  readonly addressedThroughRootCause: readonly { readonly threat: ItemId; readonly responses: readonly ItemId[] }[];
 }
 
 export interface DimensionCoverage {

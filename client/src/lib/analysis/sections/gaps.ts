@@ -22,10 +22,17 @@ const ITEM_GAPS = [
 export function gapGroups(ctx: FindingContext): FindingGroup[] {
   const { gaps, who } = ctx.analysis;
   const groups: FindingGroup[] = [];
+  // As in the report: a threat tackled only upstream is still a gap, with what is upstream named.
+  const upstream = new Map(gaps.addressedThroughRootCause.map((entry) => [entry.threat, entry.responses]));
+  const upstreamDetail = (id: ItemId): string | undefined => {
+    const responses = upstream.get(id);
+    return responses ? ctx.t('analysis.gap.throughRootCause', { responses: ctx.cards(responses) }) : undefined;
+  };
   for (const gap of ITEM_GAPS) {
     const ids: readonly ItemId[] = gaps[gap];
     if (ids.length === 0) continue;
-    groups.push(group({ key: gap, heading: groupHeading(ctx, ctx.t(`analysis.gap.${gap}`), ids.length), items: ids, findings: cardFindings(ctx, ids) }));
+    const findings = gap === 'unaddressedThreats' ? cardFindings(ctx, ids, upstreamDetail) : cardFindings(ctx, ids);
+    groups.push(group({ key: gap, heading: groupHeading(ctx, ctx.t(`analysis.gap.${gap}`), ids.length), items: ids, findings }));
   }
   if (gaps.indicatorsIncomplete.length > 0) {
     const missing = new Map(gaps.indicatorsIncomplete.map((entry) => [entry.id, entry.missing]));
