@@ -1,8 +1,8 @@
 // GET /api/boards/:id/export/:format (CONTRACT.md section 5). The board is read from its room,
 // loaded as for a connection, so an export shows exactly what the people in the room see, and a
 // board that is open elsewhere is not read twice. Items above `maxSensitivity` are left out by
-// the export functions; asking for confidential items needs the facilitator role.
-import { hasRole } from '@interlink/protocol';
+// the export functions; confidential items are included only when a facilitator asks.
+import { hasRole, type Role } from '@interlink/protocol';
 import { SENSITIVITIES, type Sensitivity } from '@interlink/model';
 import { boardReport } from '@interlink/export';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -32,6 +32,14 @@ const FORMATS: Readonly<Record<string, ExportFormat>> = {
 /** CONTRACT.md: confidential cards stay out unless a facilitator asks for them. */
 const DEFAULT_MAX_SENSITIVITY: Sensitivity = 'restricted';
 
+/**
+ * Confidential cards leave the board only when a facilitator asks. Anyone else who asks gets the
+ * export filtered as by default (not an error): the answer's header says what was applied.
+ */
+function allowedSensitivity(requested: Sensitivity, role: Role): Sensitivity {
+  return requested === 'confidential' && !hasRole(role, 'facilitator') ? DEFAULT_MAX_SENSITIVITY : requested;
+}
+
 const ExportParams = Type.Object({ id: Type.String(), format: Type.String() });
 const ExportQuery = Type.Object({
   token: Type.Optional(Type.String()),
@@ -50,10 +58,7 @@ export default fp(
       if (!exporter) {
         throw new ApiError('not_found', `unknown export format "${format}"; available: ${Object.keys(FORMATS).join(', ')}`);
       }
-      const maxSensitivity = request.query.maxSensitivity ?? DEFAULT_MAX_SENSITIVITY;
-      if (maxSensitivity === 'confidential' && !hasRole(role, 'facilitator')) {
-        throw new ApiError('forbidden', 'maxSensitivity=confidential needs the facilitator role');
-      }
+      const maxSensitivity = allowedSensitivity(request.query.maxSensitivity ?? DEFAULT_MAX_SENSITIVITY, role);
       const room = await app.rooms.acquire(id);
       let body: string | Uint8Array;
       try {
@@ -67,6 +72,7 @@ export default fp(
         .header('content-disposition', attachmentDisposition(`${id}.${exporter.extension}`))
         // An export may hold restricted cards: no shared cache keeps a copy.
         .header('cache-control', 'no-store')
+        .header('x-interlink-max-sensitivity', maxSensitivity)
         .send(body);
     });
   },
