@@ -16,3 +16,5 @@ export * from './arrange.js';
 export * from './json.js';
 export * from './jsonShape.js';
 export * from './clipboard.js';
+export * from './kindStyles.js';
+export * from './updateItems.js';
