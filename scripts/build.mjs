@@ -11,7 +11,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 async function buildServer() {
   const manifest = JSON.parse(readFileSync(join(root, 'server/package.json'), 'utf8'));
   // Third-party packages stay in node_modules (native addons, CJS); our workspace packages
-  // are TypeScript sources, so they are bundled in.
+  // are TypeScript sources, so they are bundled in. A library of a workspace package that must
+  // stay out of the bundle (resvg's native addon, pdfkit and fontkit reading their data files,
+  // the font files) is therefore a dependency of the server too, resolved from its node_modules.
   const external = Object.keys(manifest.dependencies ?? {}).filter((name) => !name.startsWith('@interlink/'));
   await build({
     entryPoints: [join(root, 'server/src/main.ts')],

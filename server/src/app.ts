@@ -10,6 +10,7 @@ import configPlugin from './plugins/config.js';
 import errorsPlugin from './plugins/errors.js';
 import exportRoutes from './plugins/exports.js';
 import healthRoutes from './plugins/health.js';
+import importRoutes from './plugins/imports.js';
 import persistencePlugin from './plugins/persistence.js';
 import syncPlugin from './plugins/sync.js';
 
@@ -35,6 +36,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(boardRoutes);
   await app.register(syncPlugin);
   await app.register(exportRoutes);
+  await app.register(importRoutes);
   await app.register(clientPlugin);
   return app;
 }

@@ -7,13 +7,14 @@
 import { analysis } from './analysis.js';
 import type { Benchmark } from './benchmark.js';
 import { canvas } from './canvas.js';
+import { exportFormats } from './exports.js';
 import { memory } from './memory.js';
 import { propagation } from './propagation.js';
 import { formatVerdict, section, type TargetResult } from './report.js';
 import { oursIsStock } from './servers.js';
 
 /** In the order they run. Later benchmarks are added here. */
-const benchmarks: readonly Benchmark[] = [propagation, memory, analysis, canvas];
+const benchmarks: readonly Benchmark[] = [propagation, memory, analysis, canvas, exportFormats];
 
 function selectBenchmarks(args: readonly string[]): readonly Benchmark[] | undefined {
   // pnpm may hand the script the `--` separator itself.
