@@ -3,6 +3,9 @@
 // `client`, `server` (`i18n` holds the one catalog that both the report and the client word
 // from). Packages never import `client` or `server`; `server` never imports Svelte or Konva;
 // `client` never imports server code; the workspace package graph has no cycles.
+// `cli` (`pnpm export`) is an application like the server: it may use every package, and the
+// server's persistence (to read DATA_DIR as the server does) but nothing else of the server;
+// nothing imports it, and it never imports client code, Svelte or Konva.
 //
 // Imports are found with TypeScript's own pre-processor (static imports, `export ... from`,
 // `import()` and `require()`), which already skips comments and strings: a regex would not.
@@ -62,6 +65,12 @@ const FREE_PACKAGE = { thirdParty: null, builtins: true, workspace: null, says: 
 /** Libraries that belong to the browser canvas; the server has no business with them. */
 const CLIENT_ONLY_LIBRARIES = ['svelte', '@sveltejs/kit', '@sveltejs/vite-plugin-svelte', '@sveltejs/adapter-node', 'konva'];
 
+/** The applications: nothing imports them (except the CLI, the server's persistence below). */
+const APPS = ['client', 'server', 'cli'];
+
+/** The only way into the server from the CLI: its store, not the Fastify app. */
+const SERVER_PERSISTENCE = '@interlink/server/persistence/';
+
 /** Unit tests and their helpers may use test tooling (vitest, fast-check, node:) in any layer. @param {string} file */
 function isTestCode(file) {
   return /\.(test|spec)\.[cm]?[jt]sx?$/.test(file) || file.split('/').includes('testing');
@@ -118,11 +127,11 @@ export function readWorkspace(root) {
     });
 }
 
-/** The layer a source file belongs to: `packages/<name>`, `server` or `client`. @param {string} file */
+/** The layer a source file belongs to: `packages/<name>`, `server`, `client` or `cli`. @param {string} file */
 function layerOf(file) {
   const parts = file.split('/');
   if (parts[0] === 'packages' && parts.length > 2) return `packages/${parts[1]}`;
-  if (parts[0] === 'server' || parts[0] === 'client') return parts[0];
+  if (parts[0] !== undefined && APPS.includes(parts[0])) return parts[0];
   return undefined;
 }
 
@@ -141,12 +150,12 @@ function walk(root, dir, out) {
   return out;
 }
 
-/** Every source file under packages/*\/src, server/src and client/src, relative to root. @param {string} root */
+/** Every source file under packages/*\/src, server/src, client/src and cli/src, relative to root. @param {string} root */
 export function sourceFiles(root) {
   const packages = existsSync(join(root, 'packages'))
     ? readdirSync(join(root, 'packages'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `packages/${e.name}/src`)
     : [];
-  return [...packages, 'server/src', 'client/src'].flatMap((dir) => walk(root, dir, [])).sort();
+  return [...packages, 'server/src', 'client/src', 'cli/src'].flatMap((dir) => walk(root, dir, [])).sort();
 }
 
 const lineAt = (/** @type {string} */ text, /** @type {number} */ position) => text.slice(0, position).split('\n').length;
@@ -190,18 +199,26 @@ function ruleFor(layer, specifier, file, root, dirByName) {
   if (isRelative(specifier)) {
     const target = targetFolder(file, specifier, root);
     if (target.path === layer || target.path.startsWith(`${layer}/`)) return undefined;
-    if (isPackage && target.layer === 'client') return 'packages never import client code';
-    if (isPackage && target.layer === 'server') return 'packages never import server code';
+    if (isPackage && APPS.includes(target.layer)) return `packages never import ${target.layer} code`;
     if (layer === 'server' && target.layer === 'client') return 'server never imports client code';
     if (layer === 'client' && target.layer === 'server') return 'client never imports server code';
+    if ((layer === 'server' || layer === 'client') && target.layer === 'cli') return `${layer} never imports cli code`;
+    if (layer === 'cli' && target.layer === 'client') return 'cli never imports client code';
     // Climbing into another folder bypasses the package graph this check (and pnpm) relies on.
     return `imports ${target.path} by relative path, outside ${layer}/; import workspace packages by name`;
   }
   const name = packageNameOf(specifier);
   const targetDir = dirByName.get(name);
-  if (targetDir !== undefined) return workspaceRuleFor(layer, targetDir, name) || undefined;
-  if (layer === 'server' && CLIENT_ONLY_LIBRARIES.some((lib) => name === lib || name.startsWith('@sveltejs/')))
-    return `server never imports Svelte or Konva (${name})`;
+  if (targetDir !== undefined) {
+    const rule = workspaceRuleFor(layer, targetDir, name);
+    if (rule) return rule;
+    // Declaring the server is allowed (package.json); importing its app is not.
+    if (layer === 'cli' && targetDir === 'server' && !specifier.startsWith(SERVER_PERSISTENCE))
+      return `cli imports the server only through ${SERVER_PERSISTENCE}* (the store, not the app): ${specifier}`;
+    return undefined;
+  }
+  if ((layer === 'server' || layer === 'cli') && CLIENT_ONLY_LIBRARIES.some((lib) => name === lib || name.startsWith('@sveltejs/')))
+    return `${layer} never imports Svelte or Konva (${name})`;
   if (!isPackage || isTestCode(file)) return undefined;
   const rules = PACKAGE_LAYERS[layer] ?? FREE_PACKAGE;
   if (isBuiltin(specifier)) return rules.builtins ? undefined : `${rules.says}: ${specifier}`;
@@ -217,9 +234,11 @@ function ruleFor(layer, specifier, file, root, dirByName) {
 function workspaceRuleFor(layer, targetDir, name) {
   if (targetDir === layer) return '';
   const isPackage = layer.startsWith('packages/');
-  if (isPackage && (targetDir === 'client' || targetDir === 'server')) return `packages never import ${targetDir} code (${name})`;
+  if (isPackage && APPS.includes(targetDir)) return `packages never import ${targetDir} code (${name})`;
   if (layer === 'server' && targetDir === 'client') return `server never imports client code (${name})`;
   if (layer === 'client' && targetDir === 'server') return `client never imports server code (${name})`;
+  if ((layer === 'server' || layer === 'client') && targetDir === 'cli') return `${layer} never imports cli code (${name})`;
+  if (layer === 'cli' && targetDir === 'client') return `cli never imports client code (${name})`;
   const rules = isPackage ? (PACKAGE_LAYERS[layer] ?? FREE_PACKAGE) : FREE_PACKAGE;
   if (rules.workspace !== null && !rules.workspace.includes(targetDir)) return `${rules.says}: ${name}`;
   return '';

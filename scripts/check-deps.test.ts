@@ -15,7 +15,7 @@ const manifest = (name: string, deps: Record<string, string> = {}) => JSON.strin
 
 /** A small workspace that keeps every rule. */
 const CLEAN: Record<string, string> = {
-  'pnpm-workspace.yaml': 'packages:\n  - packages/*\n  - server\n  - client\n\nallowBuilds:\n  esbuild: true\n',
+  'pnpm-workspace.yaml': 'packages:\n  - packages/*\n  - server\n  - client\n  - cli\n\nallowBuilds:\n  esbuild: true\n',
   'packages/model/package.json': manifest('@interlink/model', { yjs: '1', lib0: '1' }),
   'packages/model/src/index.ts': "import * as Y from 'yjs';\nimport * as encoding from 'lib0/encoding';\nexport * from './read.js';\nexport type { Doc } from 'yjs';\n",
   'packages/model/src/read.ts': "// import x from '@interlink/protocol' (a comment, not an import)\nexport const note = \"import '../../../server/src/app.js'\";\n",
@@ -28,6 +28,9 @@ const CLEAN: Record<string, string> = {
   'server/package.json': manifest('@interlink/server', { '@interlink/model': 'workspace:*', '@interlink/protocol': 'workspace:*', '@interlink/export': 'workspace:*' }),
   'server/src/app.ts': "import Fastify from 'fastify';\nimport { join } from 'node:path';\nimport { readBoard } from '@interlink/model';\nimport { rooms } from './rooms/manager.js';\n",
   'server/src/rooms/manager.ts': "export const rooms = new Map();\nconst lazy = () => import('../app.js');\n",
+  'cli/package.json': manifest('@interlink/cli', { '@interlink/export': 'workspace:*', '@interlink/model': 'workspace:*', '@interlink/server': 'workspace:*' }),
+  'cli/src/main.ts': "import { parseArgs } from 'node:util';\nimport { boardReport } from '@interlink/export';\nimport { SqliteStore } from '@interlink/server/persistence/sqlite';\nimport { fail } from './errors.js';\n",
+  'cli/src/errors.ts': 'export const fail = 1;\n',
   'client/package.json': manifest('@interlink/client', { '@interlink/model': 'workspace:*', '@interlink/protocol': 'workspace:*' }),
   'client/src/lib/canvas/renderer.ts': "import Konva from 'konva';\nimport { t } from '$lib/i18n';\nimport { readBoard } from '@interlink/model';\nimport { layout } from '../layout.js';\n",
   'client/src/lib/layout.ts': 'export const layout = 1;\n',
@@ -79,6 +82,14 @@ describe('checkDependencies', () => {
     ['server importing SvelteKit', 'server/src/bad.ts', "import { error } from '@sveltejs/kit';\n", 1, 'server never imports Svelte or Konva'],
     ['server importing client code by path', 'server/src/bad.ts', "import { layout } from '../../client/src/lib/layout.js';\n", 1, 'server never imports client code'],
     ['server importing the client by name', 'server/src/bad.ts', "import '@interlink/client';\n", 1, 'server never imports client code'],
+    ['cli importing the server app', 'cli/src/bad.ts', "import { buildApp } from '@interlink/server';\n", 1, 'cli imports the server only through @interlink/server/persistence/* (the store, not the app)'],
+    ['cli importing server code by path', 'cli/src/bad.ts', "import { SqliteStore } from '../../server/src/persistence/sqlite.js';\n", 1, 'imports server/src/persistence/sqlite.js by relative path, outside cli/; import workspace packages by name'],
+    ['cli importing konva', 'cli/src/bad.ts', "import Konva from 'konva';\n", 1, 'cli never imports Svelte or Konva'],
+    ['cli importing the client by name', 'cli/src/bad.ts', "import '@interlink/client';\n", 1, 'cli never imports client code'],
+    ['cli importing client code by path', 'cli/src/bad.ts', "import { layout } from '../../client/src/lib/layout.js';\n", 1, 'cli never imports client code'],
+    ['server importing the cli by name', 'server/src/bad.ts', "import '@interlink/cli';\n", 1, 'server never imports cli code'],
+    ['client importing cli code by path', 'client/src/lib/bad.ts', "import { fail } from '../../../cli/src/errors.js';\n", 1, 'client never imports cli code'],
+    ['a package importing the cli by name', 'packages/export/src/bad.ts', "import '@interlink/cli';\n", 1, 'packages never import cli code'],
     ['client importing server code by path', 'client/src/lib/bad.ts', "import { buildApp } from '../../../server/src/app.js';\n", 1, 'client never imports server code'],
     ['client importing the server by name', 'client/src/lib/bad.ts', "import type { App } from '@interlink/server';\n", 1, 'client never imports server code'],
     ['a component importing server code', 'client/src/routes/Bad.svelte', "<h1>hi</h1>\n<script lang=\"ts\">\n  import { rooms } from '../../../server/src/rooms/manager.js';\n</script>\n", 3, 'client never imports server code'],

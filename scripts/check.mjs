@@ -11,7 +11,7 @@ import { checkDependencies, formatViolation } from './check-deps.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Projects type-checked by plain tsc; the client is checked by svelte-check instead. */
-const TSC_PROJECTS = ['packages/model', 'packages/protocol', 'packages/i18n', 'packages/export', 'server', 'test', 'scripts'];
+const TSC_PROJECTS = ['packages/model', 'packages/protocol', 'packages/i18n', 'packages/export', 'server', 'cli', 'test', 'scripts'];
 
 /** @typedef {{ name: string, status: 'pass' | 'fail' | 'skip', detail?: string, ms: number }} StepResult */
 

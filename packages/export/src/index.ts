@@ -12,3 +12,16 @@ export { boardPng, boardToPng, pngScale, svgToPng, PNG_LIMITS, PNG_SCALE, type P
 export { boardPdf, boardToPdf, type PdfOptions } from './pdf/render.js';
 export { boardReportPdf, markdownReportToPdf, type ReportPdfOptions } from './pdf/reportPdf.js';
 export { FITS, ORIENTATIONS, PAGE_SIZE_NAMES, type Fit, type Orientation, type PageSize } from './pdf/pages.js';
+// The formats by name, as the API and the CLI offer them.
+export {
+  DEFAULT_EXPORT_MAX_SENSITIVITY,
+  EXPORT_FORMAT_NAMES,
+  EXPORT_FORMATS,
+  exportFormat,
+  isExportFormatName,
+  type ExportFormat,
+  type ExportFormatName,
+  type ExportLayoutOption,
+  type ExportLayoutOptions,
+  type ExportRenderOptions,
+} from './formats.js';

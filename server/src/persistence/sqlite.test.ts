@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { hashToken } from '../http/tokens.js';
-import { SqliteStore } from './sqlite.js';
+import { SQLITE_FILE_NAME, SqliteStore } from './sqlite.js';
 import type { BoardRecord } from './types.js';
 
 function board(id: string): BoardRecord {
@@ -107,5 +107,52 @@ describe('SqliteStore', () => {
     store.load('b2');
     store.append('b1', updateSetting(one, 'only-in-b1', 1));
     expect(replay(store.load('b2')).getMap('items').toJSON()).toEqual({});
+  });
+
+  describe('read-only (the CLI reading DATA_DIR)', () => {
+    it('reads what a writer still running has committed, and sees its later appends', () => {
+      store.createBoard(board('b1'), Y.encodeStateAsUpdate(new Y.Doc()));
+      const writer = new Y.Doc();
+      store.load('b1');
+      store.append('b1', updateSetting(writer, 'a', 1));
+      const reader = new SqliteStore(dir, SQLITE_FILE_NAME, { readOnly: true });
+      try {
+        expect(reader.getBoard('b1')?.title).toBe('Board b1');
+        expect(replay(reader.load('b1')).getMap('items').toJSON()).toEqual({ a: 1 });
+        store.append('b1', updateSetting(writer, 'b', 2));
+        expect(replay(reader.load('b1')).getMap('items').toJSON()).toEqual({ a: 1, b: 2 });
+      } finally {
+        reader.close();
+      }
+    });
+
+    it('never writes: SQLite refuses an append, and the database file is left as it was', () => {
+      store.createBoard(board('b1'), Y.encodeStateAsUpdate(new Y.Doc()));
+      store.close();
+      const file = join(dir, SQLITE_FILE_NAME);
+      const before = readFileSync(file);
+      const reader = new SqliteStore(dir, SQLITE_FILE_NAME, { readOnly: true });
+      try {
+        reader.load('b1');
+        expect(() => reader.append('b1', new Uint8Array([0, 0]))).toThrow(/readonly/);
+        expect(() => reader.createBoard(board('b2'), new Uint8Array([0, 0]))).toThrow(/readonly/);
+      } finally {
+        reader.close();
+      }
+      expect(readFileSync(file).equals(before)).toBe(true);
+      store = new SqliteStore(dir);
+      expect(store.getBoard('b2')).toBeUndefined();
+      expect(store.load('b1').lastSeq).toBe(1);
+    });
+
+    it('does not create a database that is not there', () => {
+      const empty = mkdtempSync(join(tmpdir(), 'interlink-sqlite-empty-'));
+      try {
+        expect(() => new SqliteStore(join(empty, 'nowhere'), SQLITE_FILE_NAME, { readOnly: true })).toThrow();
+        expect(existsSync(join(empty, 'nowhere'))).toBe(false);
+      } finally {
+        rmSync(empty, { recursive: true, force: true });
+      }
+    });
   });
 });

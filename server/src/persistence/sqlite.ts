@@ -38,22 +38,40 @@ interface BoardRow {
   observer_hash: Buffer;
 }
 
+/** The database's file name under DATA_DIR. */
+export const SQLITE_FILE_NAME = 'interlink.db';
+
+export interface SqliteStoreOptions {
+  /**
+   * Open an existing database for reading only (the CLI's exports from DATA_DIR): nothing is
+   * created, no pragma or schema is written, and SQLite itself refuses any write. WAL lets this
+   * reader run beside the server. SQLite may still create the `-shm` and `-wal` companion files
+   * when they are missing (a reader needs the shared-memory index), owned by whoever runs it.
+   */
+  readonly readOnly?: boolean;
+}
+
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements;
   /** Last sequence number per loaded board, so that appending needs no read. */
   private readonly lastSeq = new Map<string, number>();
 
-  constructor(dataDir: string, fileName = 'interlink.db') {
-    mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, fileName));
-    this.db.pragma('journal_mode = WAL');
-    // WAL with synchronous=NORMAL: a committed transaction is in the WAL file (the OS has it)
-    // before commit returns, so a process crash (kill -9) loses nothing. Only a power loss
-    // could drop the last commits; FULL would fsync every update at a large latency cost.
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.exec(SCHEMA);
+  constructor(dataDir: string, fileName = SQLITE_FILE_NAME, options: SqliteStoreOptions = {}) {
+    if (options.readOnly) {
+      // fileMustExist: a mistyped DATA_DIR is an error, not a new empty database.
+      this.db = new Database(join(dataDir, fileName), { readonly: true, fileMustExist: true });
+    } else {
+      mkdirSync(dataDir, { recursive: true });
+      this.db = new Database(join(dataDir, fileName));
+      this.db.pragma('journal_mode = WAL');
+      // WAL with synchronous=NORMAL: a committed transaction is in the WAL file (the OS has it)
+      // before commit returns, so a process crash (kill -9) loses nothing. Only a power loss
+      // could drop the last commits; FULL would fsync every update at a large latency cost.
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      this.db.exec(SCHEMA);
+    }
     this.statements = {
       insertBoard: this.db.prepare(
         'INSERT INTO boards (id, title, created_at, facilitator_hash, participant_hash, observer_hash) VALUES (?, ?, ?, ?, ?, ?)',

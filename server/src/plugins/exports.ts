@@ -4,92 +4,31 @@
 // the export functions; confidential items are included only when a facilitator asks.
 import { hasRole, type Role } from '@interlink/protocol';
 import { SENSITIVITIES, type Sensitivity } from '@interlink/model';
-import { boardReport } from '@interlink/export';
 import {
-  boardPdf,
-  boardPng,
-  boardReportPdf,
-  boardSvg,
+  DEFAULT_EXPORT_MAX_SENSITIVITY,
+  EXPORT_FORMAT_NAMES,
+  exportFormat,
   FITS,
+  isExportFormatName,
   ORIENTATIONS,
   PAGE_SIZE_NAMES,
   PNG_SCALE,
+  type ExportLayoutOptions,
   type Fit,
   type Orientation,
   type PageSize,
 } from '@interlink/export';
-import { boardItemsCsv, boardLinksCsv, boardToJson, serializeBoardJson } from '@interlink/export';
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type * as Y from 'yjs';
 import { authorize } from '../http/authorize.js';
 import { ApiError } from '../http/errors.js';
 import { attachmentDisposition } from '../http/disposition.js';
 import './decorators.js';
 
-/** The query parameters of the visual formats; each format reads those it has a use for. */
-interface VisualQuery {
-  readonly scale?: number;
-  readonly page?: PageSize;
-  readonly orientation?: Orientation;
-  readonly fit?: Fit;
-}
-
-interface ExportFormat {
-  readonly contentType: string;
-  readonly extension: string;
-  /** PNG and PDF are made asynchronously (resvg on the thread pool, pdfkit as a stream). */
-  readonly render: (doc: Y.Doc, maxSensitivity: Sensitivity, query: VisualQuery) => string | Uint8Array | Promise<string | Uint8Array>;
-}
-
-/**
- * The formats of CONTRACT.md section 5, and the report as PDF. The visual ones render on this
- * event loop except resvg's rasterising: seconds of CPU for a 10,000-card board (test/bench/exports.ts).
- */
-const FORMATS: Readonly<Record<string, ExportFormat>> = {
-  json: {
-    contentType: 'application/json; charset=utf-8',
-    extension: 'json',
-    render: (doc, maxSensitivity) => serializeBoardJson(boardToJson(doc, { maxSensitivity })),
-  },
-  'items.csv': {
-    contentType: 'text/csv; charset=utf-8',
-    extension: 'items.csv',
-    render: (doc, maxSensitivity) => boardItemsCsv(doc, { maxSensitivity }),
-  },
-  'links.csv': {
-    contentType: 'text/csv; charset=utf-8',
-    extension: 'links.csv',
-    render: (doc, maxSensitivity) => boardLinksCsv(doc, { maxSensitivity }),
-  },
-  md: {
-    contentType: 'text/markdown; charset=utf-8',
-    extension: 'md',
-    render: (doc, maxSensitivity) => boardReport(doc, { maxSensitivity, generatedAt: Date.now() }),
-  },
-  svg: {
-    contentType: 'image/svg+xml; charset=utf-8',
-    extension: 'svg',
-    render: (doc, maxSensitivity) => boardSvg(doc, { maxSensitivity, generatedAt: Date.now() }),
-  },
-  png: {
-    contentType: 'image/png',
-    extension: 'png',
-    render: (doc, maxSensitivity, { scale }) => boardPng(doc, { maxSensitivity, generatedAt: Date.now(), ...(scale === undefined ? {} : { scale }) }),
-  },
-  pdf: {
-    contentType: 'application/pdf',
-    extension: 'pdf',
-    render: (doc, maxSensitivity, { page, orientation, fit }) => boardPdf(doc, { maxSensitivity, generatedAt: Date.now(), page, orientation, fit }),
-  },
-  // The md report set as a PDF, for printing and mailing.
-  'report.pdf': {
-    contentType: 'application/pdf',
-    extension: 'report.pdf',
-    render: (doc, maxSensitivity, { page }) => boardReportPdf(doc, { maxSensitivity, generatedAt: Date.now(), page }),
-  },
-};
+// The formats themselves (content type, file name, renderer) are @interlink/export's
+// EXPORT_FORMATS, shared with the CLI. The visual ones render on this event loop except resvg's
+// rasterising: seconds of CPU for a 10,000-card board (test/bench/exports.ts).
 
 /** The `scale` query parameter as a number, refused with the field named when out of range. */
 function parseScale(value: string | undefined): number | undefined {
@@ -101,15 +40,12 @@ function parseScale(value: string | undefined): number | undefined {
   return scale;
 }
 
-/** CONTRACT.md: confidential cards stay out unless a facilitator asks for them. */
-const DEFAULT_MAX_SENSITIVITY: Sensitivity = 'restricted';
-
 /**
  * Confidential cards leave the board only when a facilitator asks. Anyone else who asks gets the
  * export filtered as by default (not an error): the answer's header says what was applied.
  */
 function allowedSensitivity(requested: Sensitivity, role: Role): Sensitivity {
-  return requested === 'confidential' && !hasRole(role, 'facilitator') ? DEFAULT_MAX_SENSITIVITY : requested;
+  return requested === 'confidential' && !hasRole(role, 'facilitator') ? DEFAULT_EXPORT_MAX_SENSITIVITY : requested;
 }
 
 const ExportParams = Type.Object({ id: Type.String(), format: Type.String() });
@@ -133,19 +69,19 @@ export default fp(
     routes.get('/api/boards/:id/export/:format', { schema: { params: ExportParams, querystring: ExportQuery } }, async (request, reply) => {
       const { id, format } = request.params;
       const { role } = await authorize(app.store, request, id, 'observer');
-      const exporter = Object.hasOwn(FORMATS, format) ? FORMATS[format] : undefined;
-      if (!exporter) {
-        throw new ApiError('not_found', `unknown export format "${format}"; available: ${Object.keys(FORMATS).join(', ')}`);
+      if (!isExportFormatName(format)) {
+        throw new ApiError('not_found', `unknown export format "${format}"; available: ${EXPORT_FORMAT_NAMES.join(', ')}`);
       }
-      const maxSensitivity = allowedSensitivity(request.query.maxSensitivity ?? DEFAULT_MAX_SENSITIVITY, role);
+      const exporter = exportFormat(format);
+      const maxSensitivity = allowedSensitivity(request.query.maxSensitivity ?? DEFAULT_EXPORT_MAX_SENSITIVITY, role);
       const { page, orientation, fit } = request.query;
       const scale = parseScale(request.query.scale);
-      const visual: VisualQuery = { ...(scale === undefined ? {} : { scale }), ...(page ? { page } : {}), ...(orientation ? { orientation } : {}), ...(fit ? { fit } : {}) };
+      const layout: ExportLayoutOptions = { ...(scale === undefined ? {} : { scale }), ...(page ? { page } : {}), ...(orientation ? { orientation } : {}), ...(fit ? { fit } : {}) };
       const room = await app.rooms.acquire(id);
       let body: string | Uint8Array;
       try {
         // The board is read synchronously at the start of render; awaiting keeps the room until the file is made.
-        body = await exporter.render(room.doc, maxSensitivity, visual);
+        body = await exporter.render(room.doc, { maxSensitivity, generatedAt: Date.now(), ...layout });
       } finally {
         app.rooms.released(room);
       }
