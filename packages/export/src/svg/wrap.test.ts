@@ -33,11 +33,9 @@ describe('wrapText', () => {
     expect(wrapText(mono, 'text', { ...style, maxWidth: 100, maxLines: 0 })).toEqual([]);
   });
 
-  it('stays fast on a huge text: it stops once the card is full', () => {
+  it('stops once the card is full on a huge text', () => {
     const huge = 'word '.repeat(50_000);
-    const startedAt = performance.now();
     expect(wrapText(mono, huge, { ...style, maxWidth: 100, maxLines: 3 })).toHaveLength(3);
-    expect(performance.now() - startedAt).toBeLessThan(2_000);
   });
 });
 

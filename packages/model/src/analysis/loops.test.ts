@@ -130,12 +130,11 @@ describe('findLoops', () => {
     expect(loopsOf(board, { maxLoops: 0 })).toMatchObject({ loops: [], truncated: true });
   });
 
-  it('returns quickly on a complete digraph of 30 threats, truncated', () => {
+  // An exploding search would hit the test's timeout; speed itself is measured by pnpm bench.
+  it('returns on a complete digraph of 30 threats, truncated', () => {
     const graph = completeGraph30();
     for (const options of [{}, { maxLoopLength: 4 }, { maxLoopLength: 30 }]) {
-      const startedAt = performance.now();
       const report = findLoops(graph, options);
-      expect(performance.now() - startedAt).toBeLessThan(1_000);
       expect(report.truncated).toBe(true);
       expect(report.loops.length).toBeGreaterThan(0);
     }
@@ -153,15 +152,13 @@ describe('findLoops', () => {
     expect(report.loops.length).toBeLessThan(LOOP_SEARCH_STEP_BUDGET);
   });
 
-  it('returns quickly when a length cap leaves exponentially many paths that close no loop', () => {
+  it('returns when a length cap leaves exponentially many paths that close no loop', () => {
     // Every threat amplifies every later one (exponentially many paths), and only the last
     // closes back to the first: within 3 links only t00 -> t39 -> t00 and t00 -> tX -> t39 -> t00.
     const ids = Array.from({ length: 40 }, (_, i) => `t${String(i).padStart(2, '0')}`);
     const forward = ids.flatMap((from, i) => ids.slice(i + 1).map((to) => [from, to] as const));
     const graph = indexBoard(threatGraphView(ids, [...forward, ['t39', 't00']])).graph;
-    const startedAt = performance.now();
     const report = findLoops(graph, { maxLoopLength: 3 });
-    expect(performance.now() - startedAt).toBeLessThan(1_000);
     expect(report.loops).toHaveLength(39);
     expect(report.truncated).toBe(true);
   });
