@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrowPoints, borderPoint } from './linkGeometry.js';
+import { arrowPoints, borderPoint, distanceToSegment, segmentMidpoint } from './linkGeometry.js';
 
 describe('link geometry', () => {
   const a = { x: 0, y: 0, w: 200, h: 100 };
@@ -18,5 +18,26 @@ describe('link geometry', () => {
 
   it('stays at the target when it lies inside the card', () => {
     expect(borderPoint(a, { x: 110, y: 55 })).toEqual({ x: 110, y: 55 });
+  });
+});
+
+describe('distance to a link', () => {
+  const segment = [0, 0, 100, 0] as const;
+
+  it('measures perpendicular distance within the segment', () => {
+    expect(distanceToSegment({ x: 50, y: 7 }, segment)).toBe(7);
+  });
+
+  it('measures to the nearer end beyond the segment', () => {
+    expect(distanceToSegment({ x: 103, y: 4 }, segment)).toBe(5);
+    expect(distanceToSegment({ x: -6, y: -8 }, segment)).toBe(10);
+  });
+
+  it('treats a zero-length segment as a point', () => {
+    expect(distanceToSegment({ x: 3, y: 4 }, [0, 0, 0, 0])).toBe(5);
+  });
+
+  it('finds the midpoint', () => {
+    expect(segmentMidpoint([0, 10, 100, 30])).toEqual({ x: 50, y: 20 });
   });
 });

@@ -30,3 +30,23 @@ export function segmentBounds(points: readonly [number, number, number, number])
   const [x1, y1, x2, y2] = points;
   return { x: Math.min(x1, x2), y: Math.min(y1, y2), w: Math.abs(x2 - x1) || 1, h: Math.abs(y2 - y1) || 1 };
 }
+
+/** The middle of a segment: where the arrow's label sits and the link editor opens. */
+export function segmentMidpoint(points: readonly [number, number, number, number]): Point {
+  const [x1, y1, x2, y2] = points;
+  return { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
+}
+
+/**
+ * How far `p` lies from the segment, in the segment's units. Links are hit-tested with this in
+ * plain code rather than by a Konva hit graph: a listening layer would redraw a hit canvas of
+ * every arrow on each change, which thousands of links make slow.
+ */
+export function distanceToSegment(p: Point, points: readonly [number, number, number, number]): number {
+  const [x1, y1, x2, y2] = points;
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const lengthSquared = dx * dx + dy * dy;
+  const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - x1) * dx + (p.y - y1) * dy) / lengthSquared));
+  return Math.hypot(p.x - (x1 + t * dx), p.y - (y1 + t * dy));
+}
