@@ -2,6 +2,7 @@
 // two people typing in one card merge), and remote edits appear live with the caret kept in
 // place relative to the text around it.
 import * as Y from 'yjs';
+import { SHARED_TEXT_ATTRIBUTE } from '../keyboard/focusContext.js';
 import { diffText, transformIndex } from '../text/textDiff.js';
 
 export class TextBinding {
@@ -17,12 +18,15 @@ export class TextBinding {
     this.#origin = origin;
     this.#value = text.toString();
     element.value = this.#value;
+    // Undo in this field is the board's undo (see keyboard/focusContext.ts).
+    element.setAttribute(SHARED_TEXT_ATTRIBUTE, '');
     element.addEventListener('input', this.#onInput);
     text.observe(this.#onText);
   }
 
   destroy(): void {
     this.#element.removeEventListener('input', this.#onInput);
+    this.#element.removeAttribute(SHARED_TEXT_ATTRIBUTE);
     this.#text.unobserve(this.#onText);
   }
 
