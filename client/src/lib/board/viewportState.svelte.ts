@@ -2,6 +2,7 @@
 // applies it, the outline lists what it shows, overlays position themselves with it.
 import {
   IDENTITY_VIEW,
+  VIEW_SETTLE_MS,
   centreOn,
   fitView,
   visibleRect,
@@ -14,11 +15,46 @@ import {
 const ZOOM_STEP = 1.25;
 
 export class ViewportState {
-  view = $state.raw<View>(IDENTITY_VIEW);
+  #view = $state.raw<View>(IDENTITY_VIEW);
+  /** The view as of when it last came to rest (see `visible`). */
+  #settled = $state.raw<View>(IDENTITY_VIEW);
+  #settleTimer: ReturnType<typeof setTimeout> | undefined;
   width = $state(0);
   height = $state(0);
-  readonly visible: Rect = $derived(visibleRect(this.view, this.width, this.height));
-  readonly percent: number = $derived(Math.round(this.view.scale * 100));
+  /**
+   * The canvas area on screen once the view has come to rest: a wheel pan or a pinch sets the
+   * view dozens of times a second, and what follows this area (the outline's list of cards in
+   * view) rebuilds once when the gesture pauses, not at every frame of it.
+   */
+  readonly visible: Rect = $derived(visibleRect(this.#settled, this.width, this.height));
+  readonly percent: number = $derived(Math.round(this.#view.scale * 100));
+
+  get view(): View {
+    return this.#view;
+  }
+
+  /** Gestures set the view continuously; `visible` follows VIEW_SETTLE_MS after the last change. */
+  set view(next: View) {
+    this.#view = next;
+    if (this.#settleTimer !== undefined) clearTimeout(this.#settleTimer);
+    this.#settleTimer = setTimeout(() => {
+      this.#settleTimer = undefined;
+      // After a long task the timer may run before the wheel events queued meanwhile: settle
+      // only if the next frame, which handles those first, leaves the view as it is.
+      const view = this.#view;
+      requestAnimationFrame(() => {
+        if (this.#view === view && this.#settleTimer === undefined) this.#settled = view;
+      });
+    }, VIEW_SETTLE_MS);
+  }
+
+  /** A view chosen in one step (a button, showing cards): `visible` follows at once. */
+  #jump(next: View): void {
+    if (this.#settleTimer !== undefined) clearTimeout(this.#settleTimer);
+    this.#settleTimer = undefined;
+    this.#view = next;
+    this.#settled = next;
+  }
 
   setSize(width: number, height: number): void {
     this.width = width;
@@ -26,26 +62,26 @@ export class ViewportState {
   }
 
   zoomIn(): void {
-    this.view = zoomAt(this.view, this.#centre(), ZOOM_STEP);
+    this.#jump(zoomAt(this.#view, this.#centre(), ZOOM_STEP));
   }
 
   zoomOut(): void {
-    this.view = zoomAt(this.view, this.#centre(), 1 / ZOOM_STEP);
+    this.#jump(zoomAt(this.#view, this.#centre(), 1 / ZOOM_STEP));
   }
 
   reset(): void {
-    this.view = IDENTITY_VIEW;
+    this.#jump(IDENTITY_VIEW);
   }
 
   /** Brings a rect into the middle of the screen at the current zoom. */
   reveal(rect: Rect): void {
-    this.view = centreOn(rect, this.width, this.height, this.view.scale);
+    this.#jump(centreOn(rect, this.width, this.height, this.#view.scale));
   }
 
   /** Fits the view to `rect` (see fitView); before the screen has a size there is nothing to fit. */
   show(rect: Rect): void {
     if (this.width <= 0 || this.height <= 0) return;
-    this.view = fitView(rect, this.width, this.height);
+    this.#jump(fitView(rect, this.width, this.height));
   }
 
   #centre() {

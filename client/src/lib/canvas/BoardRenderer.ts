@@ -1,73 +1,119 @@
 // Draws the board with Konva from the BoardMirror. Konva is a view only: nodes are created,
-// updated and destroyed in response to the mirror's change reports (one node per changed
-// item, plus the links attached to it), never edited as the source of truth.
-import type { ItemId, LinkId } from '@interlink/model';
+// updated and destroyed in response to the mirror's change reports, never edited as the source
+// of truth. Large boards stay fast because only what is in view has nodes, and zoomed far out
+// the board is blocks drawn by one shape (render/visibleBoard); cards on screen are drawn from
+// pictures of themselves (render/cardBitmaps); everything is on one layer, so a frame of a pan
+// redraws and hands the compositor one canvas, not one per kind of thing; and it is drawn at
+// most once per animation frame (render/drawScheduler). This class builds the nodes and
+// coordinates those pieces.
+import { createTranslator, en } from '@interlink/i18n';
+import type { ItemId, ItemView, LinkId } from '@interlink/model';
 import Konva from 'konva';
 import type { BoardMirror, MirrorChange } from '../board/boardMirror.js';
 import { changedMembers } from '../util/sets.js';
 import { createCardNode, updateCardNode } from './cardNode.js';
+import type { CardWords } from './cards/cardLayout.js';
 import { createLinkNode, updateLinkNode } from './linkNode.js';
-import { segmentBounds } from './linkGeometry.js';
-import { IDENTITY_VIEW, inflate, intersects, visibleRect, type Rect, type View } from './viewport.js';
+import { CardBitmaps, release } from './render/cardBitmaps.js';
+import { sortChildren } from './render/drawOrder.js';
+import { DrawScheduler, quietly } from './render/drawScheduler.js';
+import { VisibleBoard } from './render/visibleBoard.js';
+import { IDENTITY_VIEW, VIEW_SETTLE_MS, visibleRect, type View } from './viewport.js';
 
 export interface RendererOptions {
   /** Whether cards react to the pointer (drag, double-click); false for observers. */
   readonly editable: boolean;
   /** The display label of an item kind, in the current language. */
   readonly label: (kind: string) => string;
+  /** The other words on cards (chips, badges), in the current language; English by default. */
+  readonly words?: CardWords;
+  /** Told after a frame in which the number of card nodes on the stage changed. */
+  readonly onCardCount?: (count: number) => void;
 }
 
-/** Nodes just outside the viewport stay drawn, so that a small pan does not pop them in. */
-const CULL_MARGIN = 200;
+const ENGLISH_WORDS: CardWords = createTranslator(() => en).t;
+
+/** Node building per frame, in ms: the rest of a frame is left for drawing. */
+const BUILD_BUDGET_MS = 8;
+
+type Box = Pick<ItemView, 'x' | 'y' | 'w' | 'h'>;
 
 export class BoardRenderer {
   readonly stage: Konva.Stage;
+  /** Observers' layer does not listen at all: nothing to hit-test, and the stage pans instead. */
+  readonly #layer: Konva.Layer;
   /** Frames lie under the links, so that arrows between cards in a frame stay visible. */
-  readonly #frameLayer: Konva.Layer;
-  /** Links: static, so the layer does not listen (no hit graph to maintain). */
-  readonly #linkLayer = new Konva.Layer({ listening: false });
-  readonly #cardLayer: Konva.Layer;
-  readonly #cardNodes = new Map<ItemId, Konva.Group>();
-  readonly #linkNodes = new Map<LinkId, { node: Konva.Group; bounds: Rect }>();
+  readonly #frameGroup = new Konva.Group();
+  /** Links do not listen (no hit graph to keep); they are hit-tested in code (interaction/hitTest). */
+  readonly #linkGroup = new Konva.Group({ listening: false });
+  readonly #cardGroup = new Konva.Group();
+  readonly #board: VisibleBoard;
+  readonly #bitmaps = new CardBitmaps();
+  readonly #draws: DrawScheduler;
   readonly #mirror: BoardMirror;
   readonly #options: RendererOptions;
   readonly #unsubscribe: () => void;
   #view: View = IDENTITY_VIEW;
+  #applied: View | undefined;
+  #movedAt = -Infinity;
+  #orderDirty = false;
+  #reportedCount = -1;
   #highlighted: ItemId | undefined;
   #selected: ReadonlySet<ItemId> = new Set();
   #editing: ItemId | undefined;
-  #frame = 0;
-  #orderDirty = false;
+  /** Sizes shown instead of the stored ones while this browser resizes a card (see previewRect). */
+  readonly #previews = new Map<ItemId, Box>();
 
   constructor(container: HTMLDivElement, mirror: BoardMirror, options: RendererOptions) {
     this.#mirror = mirror;
     this.#options = options;
     this.stage = new Konva.Stage({ container, width: container.clientWidth, height: container.clientHeight });
-    // Observers' cards do not listen at all: nothing to hit-test, and the stage pans instead.
-    this.#frameLayer = new Konva.Layer({ listening: options.editable });
-    this.#cardLayer = new Konva.Layer({ listening: options.editable });
-    this.stage.add(this.#frameLayer, this.#linkLayer, this.#cardLayer);
-    for (const id of mirror.items.keys()) this.#renderItem(id);
-    for (const id of mirror.links.keys()) this.#renderLink(id);
-    this.#orderDirty = true;
-    this.#schedule();
+    this.#layer = new Konva.Layer({ listening: options.editable });
+    this.#board = new VisibleBoard({
+      source: mirror,
+      cards: {
+        create: (id) => this.#createCard(id),
+        update: (id, node) => this.#updateCard(id, node),
+        pinned: (id, node) => node.isDragging() || this.#previews.has(id),
+        detached: (_id, node) => release(node),
+      },
+      links: {
+        create: (id) => (this.#mirror.links.has(id) ? createLinkNode() : undefined),
+        update: (id, node) => this.#updateLink(id, node),
+        pinned: () => false,
+      },
+      groups: [this.#frameGroup, this.#linkGroup, this.#cardGroup],
+    });
+    // Between links and cards: placeholders for cards not built yet sit where the cards will.
+    this.#layer.add(this.#frameGroup, this.#linkGroup, this.#board.overview.shape, this.#cardGroup);
+    this.stage.add(this.#layer);
+    this.#draws = new DrawScheduler(this.#onFrame);
+    // A press right after a wheel gesture must hit-test against where things are now.
+    container.addEventListener('pointerdown', this.#flushHit, { capture: true });
     this.#unsubscribe = mirror.subscribe(this.#onChange);
+    this.#draws.request();
   }
 
+  /** Card nodes on the stage: those in view at full detail, none when zoomed out to blocks. */
   get cardCount(): number {
-    return this.#cardNodes.size;
+    return this.#board.cards.attached.size;
+  }
+
+  /** A card's node, for gestures that move several at once; undefined when out of view. */
+  cardNode(id: ItemId): Konva.Group | undefined {
+    return this.#board.cards.attached.get(id);
   }
 
   setSize(width: number, height: number): void {
-    this.stage.size({ width, height });
-    this.#schedule();
+    quietly(() => this.stage.size({ width, height }));
+    this.#applied = undefined;
+    this.#draws.request();
   }
 
+  /** Applied at the next animation frame, so a burst of wheel events costs one redraw. */
   setView(view: View): void {
     this.#view = view;
-    this.stage.position({ x: view.x, y: view.y });
-    this.stage.scale({ x: view.scale, y: view.scale });
-    this.#schedule();
+    this.#draws.request();
   }
 
   /** Outlines one card (keyboard focus in the outline, or the card being edited). */
@@ -77,16 +123,13 @@ export class BoardRenderer {
     this.#highlighted = id;
     if (previous) this.#renderItem(previous);
     if (id) this.#renderItem(id);
-    this.#schedule();
   }
 
   /** Rings the selected cards; redraws only those whose selection changed. */
   setSelection(ids: ReadonlySet<ItemId>): void {
     const changed = changedMembers(this.#selected, ids);
     this.#selected = ids;
-    if (changed.size === 0) return;
-    for (const id of changed) if (this.#cardNodes.has(id)) this.#renderItem(id);
-    this.#schedule();
+    for (const id of changed) this.#renderItem(id);
   }
 
   /** Hides the canvas text of the card whose text editor is open (the editor shows it). */
@@ -96,44 +139,65 @@ export class BoardRenderer {
     this.#editing = id;
     if (previous) this.#renderItem(previous);
     if (id) this.#renderItem(id);
-    this.#schedule();
+  }
+
+  /**
+   * Shows a card at another position and size than stored, until called with undefined: the live
+   * preview of a resize, whose one command is sent when the gesture ends.
+   */
+  previewRect(id: ItemId, rect: Box | undefined): void {
+    if (rect) this.#previews.set(id, rect);
+    else if (!this.#previews.delete(id)) return;
+    this.#renderItem(id);
   }
 
   /** Redraws every label, e.g. after the language changed. */
   relabel(): void {
-    for (const id of this.#cardNodes.keys()) this.#renderItem(id);
-    this.#schedule();
+    for (const id of this.#board.cards.attached.keys()) this.#renderItem(id);
   }
 
   destroy(): void {
     this.#unsubscribe();
-    cancelAnimationFrame(this.#frame);
+    this.#draws.destroy();
+    this.stage.container().removeEventListener('pointerdown', this.#flushHit, { capture: true });
+    this.#board.destroy();
     this.stage.destroy();
   }
 
+  #flushHit = (): void => this.#draws.flushHit();
+
   #onChange = (change: MirrorChange): void => {
-    for (const id of change.items) this.#renderItem(id);
-    for (const id of change.links) this.#renderLink(id);
-    this.#schedule();
+    this.#board.changed(change);
+    this.#draws.request();
   };
 
+  /** Marks a card for redrawing in the next frame (with every other change in between). */
   #renderItem(id: ItemId): void {
-    const item = this.#mirror.items.get(id);
-    let node = this.#cardNodes.get(id);
-    if (!item) {
-      node?.destroy();
-      this.#cardNodes.delete(id);
-      return;
-    }
-    const parent = item.kind === 'frame' ? this.#frameLayer : this.#cardLayer;
-    if (!node) {
-      node = createCardNode(item);
-      node.draggable(this.#options.editable);
-      this.#cardNodes.set(id, node);
-      this.#orderDirty = true;
-    }
+    this.#board.touch(id);
+    this.#draws.request();
+  }
+
+  /** The item as drawn: stored, or where a resize in progress shows it. */
+  #itemView(id: ItemId): ItemView | undefined {
+    const stored = this.#mirror.items.get(id);
+    const preview = this.#previews.get(id);
+    return stored && preview ? { ...stored, ...preview } : stored;
+  }
+
+  #createCard(id: ItemId): Konva.Group | undefined {
+    const item = this.#itemView(id);
+    if (!item) return undefined;
+    const node = createCardNode(item);
+    node.draggable(this.#options.editable);
+    return node;
+  }
+
+  #updateCard(id: ItemId, node: Konva.Group): boolean {
+    const item = this.#itemView(id);
+    if (!item) return false;
+    const parent = item.kind === 'frame' ? this.#frameGroup : this.#cardGroup;
     if (node.getParent() !== parent) {
-      node.moveTo(parent);
+      parent.add(node);
       this.#orderDirty = true;
     }
     if (node.getAttr('z') !== item.z) {
@@ -149,65 +213,68 @@ export class BoardRenderer {
         selected: this.#selected.has(id),
         hasProblem: this.#mirror.problems.has(id),
         editing: id === this.#editing,
+        words: this.#options.words ?? ENGLISH_WORDS,
       },
       node.isDragging(),
     );
+    this.#bitmaps.refresh(node);
+    return true;
   }
 
-  #renderLink(id: LinkId): void {
+  /** A link with a missing end is not drawn (CONTRACT.md section 4); it is listed as a problem. */
+  #updateLink(id: LinkId, node: Konva.Group): boolean {
     const link = this.#mirror.links.get(id);
     const ends = link ? this.#mirror.linkEnds(link) : undefined;
-    const entry = this.#linkNodes.get(id);
-    // A link with a missing end is not drawn (CONTRACT.md section 4); it is listed as a problem.
-    if (!link || !ends) {
-      entry?.node.destroy();
-      this.#linkNodes.delete(id);
-      return;
-    }
-    const node = entry?.node ?? createLinkNode();
-    if (!entry) this.#linkLayer.add(node);
-    const points = updateLinkNode(node, link, ends[0], ends[1]);
-    this.#linkNodes.set(id, { node, bounds: segmentBounds(points) });
+    if (!link || !ends) return false;
+    if (node.getParent() !== this.#linkGroup) this.#linkGroup.add(node);
+    updateLinkNode(node, link, ends[0], ends[1]);
+    return true;
   }
 
-  /** One redraw per animation frame, however many changes arrived in between. */
-  #schedule(): void {
-    if (this.#frame) return;
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0;
-      if (this.#orderDirty) this.#reorder();
-      this.#cull();
-      this.#frameLayer.batchDraw();
-      this.#linkLayer.batchDraw();
-      this.#cardLayer.batchDraw();
+  #onFrame = (): void => {
+    const now = performance.now();
+    const view = this.#view;
+    const visible = visibleRect(view, this.stage.width(), this.stage.height());
+    const deadline = now + BUILD_BUDGET_MS;
+    const { outcome, bitmaps } = quietly(() => {
+      if (this.#applyView(view)) this.#movedAt = now;
+      const result = this.#board.update(visible, view.scale, deadline, this.#marked());
+      if (result.built || this.#orderDirty) this.#reorder();
+      const ratio = view.scale * this.#layer.getCanvas().getPixelRatio();
+      const pictures = this.#bitmaps.frame(ratio, now, this.#board.cards.attached.values(), () => performance.now() >= deadline);
+      return { outcome: result, bitmaps: pictures };
     });
+    this.#draws.draw([this.#layer], now - this.#movedAt < VIEW_SETTLE_MS, this.stage.isDragging());
+    // Nodes still to build or to picture: the next frame goes on with them.
+    if (outcome.pending || bitmaps.more) this.#draws.request();
+    else if (bitmaps.retryInMs !== undefined) this.#draws.requestIn(bitmaps.retryInMs);
+    const count = this.#board.cards.attached.size;
+    if (count !== this.#reportedCount) {
+      this.#reportedCount = count;
+      this.#options.onCardCount?.(count);
+    }
+  };
+
+  /** The cards ringed when zoomed out: the selected ones and the highlighted one. */
+  #marked(): ReadonlySet<ItemId> {
+    if (!this.#highlighted || this.#selected.has(this.#highlighted)) return this.#selected;
+    return new Set([...this.#selected, this.#highlighted]);
   }
 
-  /** Draw order: the items' `z` (fractional index strings), then creation time. */
+  #applyView(view: View): boolean {
+    const applied = this.#applied;
+    if (applied && applied.x === view.x && applied.y === view.y && applied.scale === view.scale) return false;
+    this.stage.position({ x: view.x, y: view.y });
+    this.stage.scale({ x: view.scale, y: view.scale });
+    this.#applied = view;
+    return true;
+  }
+
+  /** Draw order: see drawOrder.ts. */
   #reorder(): void {
     this.#orderDirty = false;
-    for (const group of [this.#frameLayer, this.#cardLayer]) {
-      const children = [...group.getChildren()];
-      const key = (node: Konva.Node): [string, number] => {
-        const item = this.#mirror.items.get(node.getAttr('itemId') as ItemId);
-        return [item?.z ?? '', item?.createdAt ?? 0];
-      };
-      children.sort((a, b) => {
-        const [za, ca] = key(a);
-        const [zb, cb] = key(b);
-        return za < zb ? -1 : za > zb ? 1 : ca - cb;
-      });
-      children.forEach((node, index) => node.zIndex(index));
-    }
-  }
-
-  /** Hides what lies outside the viewport, so large boards draw only what is seen. */
-  #cull(): void {
-    const area = inflate(visibleRect(this.#view, this.stage.width(), this.stage.height()), CULL_MARGIN / this.#view.scale);
-    for (const [id, node] of this.#cardNodes) {
-      const item = this.#mirror.items.get(id);
-      node.visible(item !== undefined && (node.isDragging() || intersects(area, item)));
-    }
-    for (const { node, bounds } of this.#linkNodes.values()) node.visible(intersects(area, bounds));
+    const keyOf = (node: Konva.Node): ItemView | undefined => this.#mirror.items.get(node.getAttr('itemId') as ItemId);
+    sortChildren(this.#frameGroup, keyOf);
+    sortChildren(this.#cardGroup, keyOf);
   }
 }

@@ -56,6 +56,15 @@ describe('wheel', () => {
     expect(wheelZoomFactor(100)).toBeLessThan(1);
     expect(wheelZoomFactor(100) * wheelZoomFactor(-100)).toBeCloseTo(1, 9);
   });
+
+  it('zooms by the whole delta of coalesced events, as much as the events one by one', () => {
+    // Four notches the browser delivered as one event zoom as far as four separate events.
+    expect(wheelZoomFactor(400)).toBeCloseTo(wheelZoomFactor(100) ** 4, 9);
+    expect(wheelZoomFactor(-250)).toBeCloseTo(wheelZoomFactor(-100) * wheelZoomFactor(-150), 9);
+    // A glitch of a delta is still bounded.
+    expect(wheelZoomFactor(1e6)).toBeGreaterThan(0.2);
+    expect(wheelZoomFactor(-1e6)).toBeLessThan(5);
+  });
 });
 
 describe('rects', () => {
@@ -93,6 +102,19 @@ describe('fitting a view to cards', () => {
     const view = fitView(card, 1000, 700);
     expect(view.scale).toBe(1);
     expect(toScreen(view, { x: 5100, y: -240 })).toEqual({ x: 500, y: 350 });
+  });
+
+  it('shows the whole of a large workshop board on a laptop-sized canvas', () => {
+    // 120 columns x 84 rows of cards: what the canvas benchmark opens.
+    const board = { x: -20, y: -20, w: 28_800, h: 13_440 };
+    const view = fitView(board, 960, 714);
+    expect(view.scale).toBeGreaterThanOrEqual(MIN_SCALE);
+    expect(view.scale).toBeLessThan(0.035);
+    expect(contains(visibleRect(view, 960, 714), board)).toBe(true);
+    // Zooming out as far as possible from there shows at least as much.
+    const out = zoomAt(view, { x: 480, y: 357 }, 0.0001);
+    expect(out.scale).toBe(MIN_SCALE);
+    expect(contains(visibleRect(out, 960, 714), board)).toBe(true);
   });
 
   it('stays within the zoom limits for a board wider than MIN_SCALE can show', () => {

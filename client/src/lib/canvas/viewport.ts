@@ -19,8 +19,17 @@ export interface View {
   readonly scale: number;
 }
 
-export const MIN_SCALE = 0.1;
+/**
+ * 2%: zoom to fit must show a whole large board (a 28,800 x 13,440 workshop board needs 3% on a
+ * laptop's canvas); zoomed that far out cards are drawn as blocks (canvas/render/levelOfDetail).
+ */
+export const MIN_SCALE = 0.02;
 export const MAX_SCALE = 4;
+/**
+ * A view unchanged for this long has come to rest: what is costly to follow at 60 frames a
+ * second (hit graphs, the outline's list of cards in view) catches up then.
+ */
+export const VIEW_SETTLE_MS = 150;
 export const IDENTITY_VIEW: View = { x: 0, y: 0, scale: 1 };
 
 export const clampScale = (scale: number): number => Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
@@ -126,8 +135,18 @@ export function wheelPixels(event: WheelLike, pageHeight: number): Point {
   return { x: dx, y: dy };
 }
 
-/** Zoom factor for a wheel step: smooth for trackpads, about 10% per mouse-wheel notch. */
+/**
+ * Past this many pixels in one event the wheel is not a gesture but a glitch (or a page-sized
+ * step): one event never zooms by more than e^1.5, about 4.5 times.
+ */
+const MAX_WHEEL_ZOOM_PX = 1500;
+
+/**
+ * Zoom factor for a wheel step: smooth for trackpads, about 10% per mouse-wheel notch (100 px).
+ * The whole delta counts: when the browser coalesces several notches into one event (it does
+ * whenever the page is busy), the zoom is what the notches add up to, not one notch's worth.
+ */
 export function wheelZoomFactor(deltaPixelsY: number): number {
-  const clamped = Math.max(-100, Math.min(100, deltaPixelsY));
+  const clamped = Math.max(-MAX_WHEEL_ZOOM_PX, Math.min(MAX_WHEEL_ZOOM_PX, deltaPixelsY));
   return Math.exp(-clamped * 0.001);
 }
