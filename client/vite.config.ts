@@ -7,6 +7,14 @@ const apiTarget = process.env.INTERLINK_API ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [sveltekit()],
+  resolve: {
+    alias: {
+      // The import preview reuses @interlink/export's items.csv parser, which imports csv-parse's
+      // Node build (it relies on the global Buffer). The same parser's browser build carries its
+      // own Buffer, so the browser reads a file exactly as the server will.
+      'csv-parse/sync': 'csv-parse/browser/esm/sync',
+    },
+  },
   server: {
     proxy: {
       '/api': apiTarget,

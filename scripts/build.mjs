@@ -42,7 +42,8 @@ function newestMtime(path) {
 
 function buildClientIfStale() {
   const stamp = join(root, 'client/build/.built-at');
-  const inputs = ['client', 'packages/model/src', 'packages/protocol/src', 'packages/i18n/src', 'pnpm-lock.yaml'];
+  // packages/export: the client's import preview uses its json and csv parsers.
+  const inputs = ['client', 'packages/model/src', 'packages/protocol/src', 'packages/i18n/src', 'packages/export/src', 'pnpm-lock.yaml'];
   const newestInput = Math.max(...inputs.map((p) => newestMtime(join(root, p))));
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= newestInput) return;
   // Call the client's own vite directly: pnpm itself may only be reachable through npx.
