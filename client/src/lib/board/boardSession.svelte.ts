@@ -7,19 +7,28 @@ import {
   getItemText,
   moveItems,
   readBoard,
+  resizeItem,
   type ItemId,
+  type ItemKind,
   type ItemMove,
+  type ItemResize,
 } from '@interlink/model';
-import { canEdit, type BoardInfo } from '@interlink/protocol';
+import { canEdit, hasRole, type BoardInfo } from '@interlink/protocol';
 import * as Y from 'yjs';
 import { LiveAnalysis } from '../analysis/liveAnalysis.svelte.js';
+import { CanvasEditorState } from '../canvas/interaction/editorState.svelte.js';
 import { boundingBox, type Point } from '../canvas/viewport.js';
+import { Announcer } from '../keyboard/announcer.svelte.js';
+import { ShortcutRegistry } from '../keyboard/registry.js';
 import { BoardConnection } from '../sync/connection.svelte.js';
 import { colorFor } from '../sync/identity.js';
 import { LocalOrigin } from '../sync/localOrigin.js';
+import { PaletteState } from '../palette/paletteState.svelte.js';
 import { Presence } from '../sync/presence.svelte.js';
 import { BoardMirror } from './boardMirror.js';
 import { Selection } from './selection.svelte.js';
+import { SelectionCommands } from './selectionCommands.js';
+import { Undo } from './undo.svelte.js';
 import { ViewportState } from './viewportState.svelte.js';
 
 export interface SessionOptions {
@@ -31,6 +40,8 @@ export interface SessionOptions {
 
 export class BoardSession {
   readonly info: BoardInfo;
+  /** The share link's token, for the HTTP calls of this board (exports, import). */
+  readonly token: string;
   readonly name: string;
   readonly editable: boolean;
   readonly doc = new Y.Doc();
@@ -40,8 +51,20 @@ export class BoardSession {
   readonly presence: Presence;
   readonly viewport = new ViewportState();
   readonly selection = new Selection();
+  /** The kind a double-click (or the palette's Add button) creates. */
+  readonly palette = new PaletteState();
+  /** This person's own undo history (never a peer's change): gestures call `undo.checkpoint()`. */
+  readonly undo = new Undo(this.doc, this.origin);
+  /** The board page's keyboard shortcuts: features register theirs here (see keyboard/registry.ts). */
+  readonly shortcuts: ShortcutRegistry;
+  /** The page's polite live region: what a keyboard action did out of sight (deleted, undone). */
+  readonly announcer = new Announcer();
   /** The board's findings, recomputed while the Analysis panel is open. */
   readonly analysis: LiveAnalysis;
+  /** The selected link, the pointer, and notices about what selection commands did. */
+  readonly editor = new CanvasEditorState();
+  /** Delete, duplicate, align, link, copy and paste what is selected (see selectionCommands.ts). */
+  readonly commands: SelectionCommands;
 
   /** Bumped on every change to the board, so rune-based views re-read the mirror. */
   revision = $state(0);
@@ -56,8 +79,10 @@ export class BoardSession {
 
   constructor(options: SessionOptions) {
     this.info = options.info;
+    this.token = options.token;
     this.name = options.name;
     this.editable = canEdit(options.info.role);
+    this.shortcuts = new ShortcutRegistry({ editable: this.editable });
     this.title = options.info.title;
     this.mirror = new BoardMirror(this.doc, this.origin);
     this.#unsubscribe = this.mirror.subscribe((change) => {
@@ -65,6 +90,19 @@ export class BoardSession {
       if (change.title && this.mirror.title) this.title = this.mirror.title;
       if (this.editingId && !this.mirror.items.has(this.editingId)) this.editingId = undefined;
       if (this.selection.size > 0) this.selection.forget([...change.items].filter((id) => !this.mirror.items.has(id)));
+    });
+    this.commands = new SelectionCommands({
+      doc: this.doc,
+      origin: this.origin,
+      mirror: this.mirror,
+      selection: this.selection,
+      editor: this.editor,
+      editable: this.editable,
+      // The same rule as the server's exports: confidential cards leave the board only with a facilitator.
+      mayCopyConfidential: hasRole(options.info.role, 'facilitator'),
+      name: options.name,
+      visibleArea: () => this.viewport.visible,
+      checkpoint: () => this.undo.checkpoint(),
     });
     this.analysis = new LiveAnalysis({
       compute: () => {
@@ -77,24 +115,44 @@ export class BoardSession {
     this.presence = new Presence(this.connection.awareness, { name: options.name, color: colorFor(this.doc.clientID) });
   }
 
-  /** Adds a note centred on `point` (canvas units) and opens it for typing. */
-  createNoteAt(point: Point, returnFocus?: HTMLElement): ItemId | undefined {
+  /**
+   * Adds a card of `kind` (the palette's current kind by default) centred on `point` (canvas
+   * units), selects it so that the inspector shows its fields, and opens it for typing.
+   */
+  createItemAt(point: Point, kind: ItemKind = this.palette.current, returnFocus?: HTMLElement): ItemId | undefined {
     if (!this.editable) return undefined;
     const { w, h } = DEFAULT_ITEM_SIZE;
-    const id = addItem(this.doc, { kind: 'note', x: point.x - w / 2, y: point.y - h / 2, author: this.name }, this.origin);
+    // A new card is a step of its own: typing its text right after must not join its creation.
+    this.undo.checkpoint();
+    const id = addItem(this.doc, { kind, x: point.x - w / 2, y: point.y - h / 2, author: this.name }, this.origin);
+    this.undo.checkpoint();
+    this.selection.select([id]);
     this.#returnFocus = returnFocus;
     this.editingId = id;
     return id;
+  }
+
+  /** @deprecated Kept only until every caller says createItemAt; it too creates the current kind. */
+  createNoteAt(point: Point, returnFocus?: HTMLElement): ItemId | undefined {
+    return this.createItemAt(point, this.palette.current, returnFocus);
   }
 
   moveItems(moves: readonly ItemMove[]): void {
     if (this.editable) moveItems(this.doc, moves, this.origin);
   }
 
-  /** A note in the middle of what is on screen: the keyboard's way to add a card. */
-  createNoteInView(returnFocus?: HTMLElement): ItemId | undefined {
+  /** The end of a resize gesture: one command, one undo step. */
+  resizeItem(id: ItemId, size: ItemResize): void {
+    if (!this.editable) return;
+    this.undo.checkpoint();
+    resizeItem(this.doc, id, size, this.origin);
+    this.undo.checkpoint();
+  }
+
+  /** A card of the current kind in the middle of what is on screen: the keyboard's way to add one. */
+  createItemInView(returnFocus?: HTMLElement): ItemId | undefined {
     const area = this.viewport.visible;
-    return this.createNoteAt({ x: area.x + area.w / 2, y: area.y + area.h / 2 }, returnFocus);
+    return this.createItemAt({ x: area.x + area.w / 2, y: area.y + area.h / 2 }, this.palette.current, returnFocus);
   }
 
   /**
@@ -103,6 +161,7 @@ export class BoardSession {
    */
   startEditing(id: ItemId, returnFocus?: HTMLElement): void {
     if (!this.editable || !this.mirror.items.has(id)) return;
+    this.undo.checkpoint();
     this.#returnFocus = returnFocus;
     this.editingId = id;
   }
@@ -111,6 +170,7 @@ export class BoardSession {
     const target = this.#returnFocus;
     this.#returnFocus = undefined;
     this.editingId = undefined;
+    this.undo.checkpoint();
     if (options.restoreFocus && target?.isConnected) target.focus();
   }
 
@@ -127,6 +187,16 @@ export class BoardSession {
     this.showItems(present);
   }
 
+  // The selection commands the keyboard shortcuts and the toolbars call.
+  deleteSelection = (): boolean => this.commands.deleteSelection();
+  duplicateSelection = (): boolean => this.commands.duplicateSelection();
+  selectAll = (): void => this.commands.selectAll();
+  /** Clears the selected cards and the selected link. */
+  clearSelection = (): void => this.commands.clearSelection();
+  copySelection = (): Promise<boolean> => this.commands.clipboard.copySelection();
+  cutSelection = (): Promise<boolean> => this.commands.clipboard.cutSelection();
+  pasteFromClipboard = (): Promise<boolean> => this.commands.clipboard.pasteFromClipboard();
+
   itemText(id: ItemId): Y.Text | undefined {
     return getItemText(this.doc, id);
   }
@@ -134,6 +204,10 @@ export class BoardSession {
   destroy(): void {
     this.#unsubscribe();
     this.analysis.destroy();
+    this.commands.destroy();
+    this.editor.destroy();
+    this.undo.destroy();
+    this.announcer.destroy();
     this.presence.destroy();
     this.connection.destroy();
     this.mirror.destroy();
