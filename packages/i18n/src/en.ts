@@ -59,11 +59,9 @@ export const en = {
   'board.header.you': 'You: {name}',
   'board.observerNotice': 'You are observing: you see every change live but cannot change the board.',
   'board.help':
-    'Double-click empty space to add a note, double-click a card to edit its text, drag a card to move it. Scroll to pan, Ctrl + scroll to zoom.',
+    'Double-click empty space to add a card of the kind chosen in the palette, double-click a card to edit its text, drag a card to move it. Scroll to pan, Ctrl + scroll to zoom. Press ? for every shortcut.',
   'board.helpReadOnly': 'Scroll or drag to pan, Ctrl + scroll to zoom.',
   'board.canvas.label': 'Board canvas. Every card is also listed in the outline.',
-  'board.addNote': 'Add a note',
-  'board.tools': 'Board tools',
   'board.zoom.in': 'Zoom in',
   'board.zoom.out': 'Zoom out',
   'board.zoom.reset': 'Reset the view',
