@@ -532,4 +532,14 @@ export const en = {
   'importDialog.failed': 'The import failed.',
   'importDialog.another': 'Choose another file',
   'importDialog.close': 'Close',
+
+  // Auto-layout on demand (elkjs): the board tools' Arrange button.
+  'layout.board': 'Arrange the board',
+  'layout.selection': 'Arrange the selection',
+  'layout.boardHint': 'Lay the whole map out: root causes, then threats, then affected groups, with responses beside what they address. Undo puts it back.',
+  'layout.selectionHint': 'Lay out only the selected cards, by the same rules. Undo puts them back.',
+  'layout.running': 'Arranging…',
+  'layout.done': 'Arranged {count} cards. Undo puts them back.',
+  'layout.doneTruncated': 'Arranged {count} cards; {left} linked cards were placed in a grid below, as the map is large. Undo puts them back.',
+  'layout.failed': 'The layout could not be computed; nothing was moved.',
 } as const satisfies Readonly<Record<string, string>>;
