@@ -5,6 +5,7 @@
 // shows the selected card; a click on the minimap moves the view there. The console stays clean.
 // The functions passed to page.evaluate run in the browser, hence the DOM types:
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import { addItem, type ItemId } from '@interlink/model';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

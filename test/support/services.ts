@@ -19,8 +19,22 @@ export interface RunningService {
 const REDIS_SERVER = '/usr/bin/redis-server';
 const POSTGRES_ROOT = '/usr/lib/postgresql';
 const START_TIMEOUT_MS = 30_000;
+/**
+ * A free port can be taken by another process between `freePort` and the service binding it
+ * (test files run in parallel, and CI machines run other things): such a clash is retried on a
+ * new port, a bounded number of times, and only when the port was ours to choose.
+ */
+const PORT_ATTEMPTS = 3;
+const PORT_CLASH = /Address already in use|could not create any TCP\/IP sockets/;
 
-/** A port that was free a moment ago (the service binds it right after; a clash fails loudly). */
+const isPortClash = (error: unknown): boolean => error instanceof Error && PORT_CLASH.test(error.message);
+
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await waitForExit(child);
+}
+
+/** A port that was free a moment ago (the service binds it right after; a clash is retried, see PORT_ATTEMPTS). */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -82,18 +96,22 @@ async function stopper(child: ChildProcess, signal: NodeJS.Signals, dir: string)
 /** redis-server on a free loopback port, persisting nothing (pub/sub keeps nothing anyway). */
 export async function startRedis(options: { port?: number } = {}): Promise<RunningService> {
   if (!existsSync(REDIS_SERVER)) throw missing(`Redis (${REDIS_SERVER})`, 'redis-server');
-  const port = options.port ?? (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'interlink-redis-'));
-  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  try {
-    await waitForOutput(child, /Ready to accept connections/, 'redis-server');
-  } catch (error) {
-    await stopper(child, 'SIGKILL', dir);
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ?? (await freePort());
+    const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      await waitForOutput(child, /Ready to accept connections/, 'redis-server');
+      return { url: `redis://127.0.0.1:${port}`, port, process: child, stop: () => stopper(child, 'SIGTERM', dir) };
+    } catch (error) {
+      await kill(child);
+      if (options.port === undefined && attempt < PORT_ATTEMPTS && isPortClash(error)) continue;
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
   }
-  return { url: `redis://127.0.0.1:${port}`, port, process: child, stop: () => stopper(child, 'SIGTERM', dir) };
 }
 
 /** The bin directory of the newest PostgreSQL under /usr/lib/postgresql/<version>/bin. */
@@ -132,7 +150,6 @@ export interface RunningPostgres extends RunningService {
 export async function startPostgres(): Promise<RunningPostgres> {
   const bin = postgresBinDir();
   const identity = postgresIdentity();
-  const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'interlink-postgres-'));
   if (identity) chownSync(dir, identity.uid, identity.gid);
   const data = join(dir, 'data');
@@ -148,19 +165,28 @@ export async function startPostgres(): Promise<RunningPostgres> {
     const stderr = error instanceof Error && 'stderr' in error ? String(error.stderr) : '';
     throw new Error(`initdb failed: ${error instanceof Error ? error.message : String(error)}\n${stderr}`);
   }
-  // fsync off: the tests kill our server, never PostgreSQL, so its own crash safety is not
-  // under test, and the disk is spared. Commits still happen before they are acknowledged.
-  const settings = ['listen_addresses=127.0.0.1', `port=${port}`, `unix_socket_directories=${dir}`, 'fsync=off', 'full_page_writes=off', 'max_connections=100'];
-  const child = spawn(join(bin, 'postgres'), ['-D', data, ...settings.flatMap((setting) => ['-c', setting])], {
-    ...asPostgres,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  try {
-    await waitForOutput(child, /database system is ready to accept connections/, 'postgres');
-  } catch (error) {
-    await stopper(child, 'SIGKILL', dir);
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    // fsync off: the tests kill our server, never PostgreSQL, so its own crash safety is not
+    // under test, and the disk is spared. Commits still happen before they are acknowledged.
+    const settings = ['listen_addresses=127.0.0.1', `port=${port}`, `unix_socket_directories=${dir}`, 'fsync=off', 'full_page_writes=off', 'max_connections=100'];
+    const child = spawn(join(bin, 'postgres'), ['-D', data, ...settings.flatMap((setting) => ['-c', setting])], {
+      ...asPostgres,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      await waitForOutput(child, /database system is ready to accept connections/, 'postgres');
+      return runningPostgres(bin, child, port, dir);
+    } catch (error) {
+      await kill(child);
+      if (attempt < PORT_ATTEMPTS && isPortClash(error)) continue;
+      rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
   }
+}
+
+function runningPostgres(bin: string, child: ChildProcess, port: number, dir: string): RunningPostgres {
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
