@@ -14,6 +14,22 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOG_LEVEL: 'loud' }, undefined)).toThrow(/LOG_LEVEL/);
   });
 
+  it('beats every 15 s, well under the stock client\'s 30 s silence watchdog, and refuses slower', () => {
+    expect(loadConfig({}, undefined).pingIntervalMs).toBe(15_000);
+    expect(loadConfig({ PING_INTERVAL_MS: '1000' }, undefined).pingIntervalMs).toBe(1_000);
+    expect(() => loadConfig({ PING_INTERVAL_MS: '30000' }, undefined)).toThrow(/PING_INTERVAL_MS/);
+    expect(() => loadConfig({ PING_INTERVAL_MS: '0' }, undefined)).toThrow(/PING_INTERVAL_MS/);
+  });
+
+  it('reads WS_COMPRESSION as on or off, and refuses anything else', () => {
+    expect(loadConfig({}, undefined).wsCompression).toBe(false);
+    expect(loadConfig({ WS_COMPRESSION: 'on' }, undefined).wsCompression).toBe(true);
+    expect(loadConfig({ WS_COMPRESSION: 'TRUE' }, undefined).wsCompression).toBe(true);
+    expect(loadConfig({ WS_COMPRESSION: 'off' }, undefined).wsCompression).toBe(false);
+    expect(loadConfig({ WS_COMPRESSION: '0' }, undefined).wsCompression).toBe(false);
+    expect(() => loadConfig({ WS_COMPRESSION: 'gzip' }, undefined)).toThrow(/WS_COMPRESSION must be on or off/);
+  });
+
   it('runs on SQLite unless both scale-out URLs are set', () => {
     expect(loadConfig({}, undefined).scaleOut).toBeUndefined();
     const both = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://u:secret@127.0.0.1/db' }, undefined);

@@ -20,6 +20,10 @@ export interface ServerConfig {
   readonly clientDir: string | undefined;
   /** Scale-out mode (PostgreSQL + Redis) when both URLs are set; undefined runs on SQLite. */
   readonly scaleOut: ScaleOutConfig | undefined;
+  /** Heartbeat of each sync connection: a ping (no pong by the next one: the peer is gone) and a keep-alive frame. */
+  readonly pingIntervalMs: number;
+  /** permessage-deflate on sync connections, for frames of at least COMPRESSION_THRESHOLD_BYTES. */
+  readonly wsCompression: boolean;
 }
 
 export interface ScaleOutConfig {
@@ -73,6 +77,41 @@ function scaleOut(env: Env): ScaleOutConfig | undefined {
   };
 }
 
+/** on/off (also true/false, 1/0), so that a typo fails instead of silently meaning "off". */
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = raw.toLowerCase();
+  if (['on', 'true', '1'].includes(value)) return true;
+  if (['off', 'false', '0'].includes(value)) return false;
+  throw new ConfigError(`${name} must be on or off, got "${raw}"`);
+}
+
+/**
+ * The stock y-websocket client closes a connection on which it received nothing for 30 s, and
+ * our server (unlike the stock one) does not echo a client's own awareness back to it: a client
+ * alone on a board hears only the keep-alive sent with each ping. So the interval must stay well
+ * under 30 s. 15 s also bounds how long a half-open connection (a cut network) lingers: its
+ * ping goes unanswered and it is terminated 15-30 s after its last pong, which is about when
+ * y-protocols times out its awareness state (30 s) anyway.
+ */
+const DEFAULT_PING_INTERVAL_MS = 15_000;
+const MAX_PING_INTERVAL_MS = 25_000;
+
+/**
+ * Off by default, from the numbers (`pnpm bench -- bandwidth` and `propagation`, 2-core box):
+ * deflate pays only when joining a big board: a 1,000-card board's sync step 2 goes from 351 to
+ * 99 KB (2.9 s -> 0.8 s at 1 Mbit/s), for ~10 ms more server CPU per join (14 -> 24.5 ms). Live
+ * traffic, which is what a workshop is made of, gains nothing on the way out (a move or a cursor
+ * is 50-80 bytes, under the 1 KB threshold, sent as it is) and loses on the way in: clients
+ * deflate every frame they send once the extension is agreed, and the server inflates each one
+ * on the zlib thread pool, which made relaying slower (propagation p50 +30%, p99 over its 1.25x
+ * target in one of two runs; both runs pass with it off). And each open connection keeps its
+ * zlib state: ~250 KiB more server memory per connection. WS_COMPRESSION=on is for deployments
+ * whose participants mostly join large boards over slow links.
+ */
+const DEFAULT_WS_COMPRESSION = false;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: Env, defaultClientDir: string | undefined): ServerConfig {
@@ -90,5 +129,7 @@ export function loadConfig(env: Env, defaultClientDir: string | undefined): Serv
     compactAfterBytes: integer(env, 'COMPACT_AFTER_BYTES', 1024 * 1024, 1),
     clientDir: env.CLIENT_DIR ? resolve(env.CLIENT_DIR) : defaultClientDir,
     scaleOut: scaleOut(env),
+    pingIntervalMs: integer(env, 'PING_INTERVAL_MS', DEFAULT_PING_INTERVAL_MS, 100, MAX_PING_INTERVAL_MS),
+    wsCompression: flag(env, 'WS_COMPRESSION', DEFAULT_WS_COMPRESSION),
   };
 }

@@ -5,16 +5,18 @@
 // The benchmark clients run in this process; every server under test is a child process of
 // its own (see servers.ts), so client load and server work never share an event loop.
 import { analysis } from './analysis.js';
+import { bandwidth } from './bandwidth.js';
 import type { Benchmark } from './benchmark.js';
 import { canvas } from './canvas.js';
 import { exportFormats } from './exports.js';
 import { memory } from './memory.js';
 import { propagation } from './propagation.js';
+import { reconnect } from './reconnect.js';
 import { formatVerdict, section, type TargetResult } from './report.js';
 import { oursIsStock } from './servers.js';
 
 /** In the order they run. Later benchmarks are added here. */
-const benchmarks: readonly Benchmark[] = [propagation, memory, analysis, canvas, exportFormats];
+const benchmarks: readonly Benchmark[] = [propagation, memory, analysis, canvas, exportFormats, reconnect, bandwidth];
 
 function selectBenchmarks(args: readonly string[]): readonly Benchmark[] | undefined {
   // pnpm may hand the script the `--` separator itself.

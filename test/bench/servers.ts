@@ -37,11 +37,20 @@ export interface BenchServer {
   openInspector(): Promise<string>;
   /** SIGTERM, then SIGKILL if it has not exited after a few seconds. */
   stop(): Promise<void>;
+  /** SIGKILL at once, as a crash would; the data directory stays, for a restart on it. */
+  kill9(): Promise<void>;
+  /** Where ours keeps its boards (undefined for the stock server), and its port: to restart on both. */
+  readonly dataDir: string | undefined;
+  readonly port: number;
 }
 
 export interface StartOptions {
   /** Extra environment, e.g. ROOM_IDLE_MS for ours (the stock server ignores what it does not know). */
   env?: Record<string, string>;
+  /** Restart on this port, e.g. after kill9(); a free one by default. */
+  port?: number;
+  /** Ours: reuse this data directory (it is then not removed on stop); a fresh one by default. */
+  dataDir?: string;
 }
 
 const keptLogLines = 200;
@@ -108,8 +117,9 @@ export const oursIsStock = process.env.BENCH_OURS === 'stock';
 
 export async function startBenchServer(kind: ServerKind, options: StartOptions = {}): Promise<BenchServer> {
   const binary: ServerKind = oursIsStock ? 'stock' : kind;
-  const port = await freePort();
-  const dataDir = binary === 'ours' ? mkdtempSync(join(tmpdir(), 'interlink-bench-')) : undefined;
+  const port = options.port ?? (await freePort());
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = binary === 'ours' ? (options.dataDir ?? mkdtempSync(join(tmpdir(), 'interlink-bench-'))) : undefined;
   // Both children get the same base environment, minus anything that would change how either
   // runs: NODE_OPTIONS (tsx or a debugger from the bench's own shell) and YPERSISTENCE (it
   // would make the stock server persist, and the comparison is against one that does not).
@@ -159,6 +169,8 @@ export async function startBenchServer(kind: ServerKind, options: StartOptions =
   return {
     kind,
     pid,
+    dataDir,
+    port,
     syncUrl: binary === 'ours' ? `ws://127.0.0.1:${port}/sync` : `ws://127.0.0.1:${port}`,
     async newRoom(title) {
       if (binary === 'stock') {
@@ -192,7 +204,11 @@ export async function startBenchServer(kind: ServerKind, options: StartOptions =
         child.kill('SIGKILL');
         await waitForExit(child, 5_000);
       }
-      if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
+      if (dataDir !== undefined && ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill9() {
+      child.kill('SIGKILL');
+      await waitForExit(child, 5_000);
     },
   };
 }

@@ -10,13 +10,21 @@ import { randomBytes } from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
 import { requestToken, resolveAccess } from '../http/access.js';
 import { Connection } from '../rooms/connection.js';
+import { startHeartbeat } from '../rooms/heartbeat.js';
 import type { Room } from '../rooms/room.js';
 import './decorators.js';
 
 /** Frames accepted before the connection is authorised and its room loaded. */
 const MAX_QUEUED_FRAMES = 64;
-/** A connection that answers no ping within this time is dead (e.g. a dropped mobile link). */
-const PING_INTERVAL_MS = 30_000;
+/**
+ * permessage-deflate when WS_COMPRESSION is on (see config.ts for why it is off by default).
+ * Only frames of 1 KB and more are deflated: a join's sync step 2 (hundreds of KB of Yjs
+ * encoding for a big board) shrinks 3-4x, while a card move or a cursor (tens of bytes) would
+ * save a few bytes and wait for the zlib thread pool. ws honours the threshold only without
+ * context takeover (otherwise it deflates every frame into the shared context), hence
+ * serverNoContextTakeover; it costs the big frames nothing, each is compressed on its own anyway.
+ */
+const PER_MESSAGE_DEFLATE = { threshold: 1024, serverNoContextTakeover: true } as const;
 
 function asBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data);
@@ -34,8 +42,9 @@ export default fp(
       },
       options: {
         // ws closes a connection whose frame exceeds this with 1009 before buffering it whole.
+        // It also bounds a compressed frame once inflated, so a deflate bomb is refused the same way.
         maxPayload: app.config.maxMessageBytes,
-        perMessageDeflate: false,
+        perMessageDeflate: app.config.wsCompression ? PER_MESSAGE_DEFLATE : false,
       },
     });
 
@@ -52,7 +61,6 @@ export default fp(
       let connection: Connection | undefined;
       let room: Room | undefined;
       let closed = false;
-      let alive = true;
 
       socket.on('message', (data: RawData, isBinary: boolean) => {
         if (!isBinary) {
@@ -68,19 +76,11 @@ export default fp(
         if (queued.length < MAX_QUEUED_FRAMES && queuedBytes <= maxQueuedBytes) queued.push(frame);
         else socket.close(CloseCode.policy, 'too much sent before the connection was ready');
       });
-      socket.on('pong', () => (alive = true));
-      const pinger = setInterval(() => {
-        if (!alive) {
-          socket.terminate();
-          return;
-        }
-        alive = false;
-        socket.ping();
-      }, PING_INTERVAL_MS);
+      const stopHeartbeat = startHeartbeat(socket, app.config.pingIntervalMs);
       socket.on('error', (error) => log.warn({ err: error }, 'connection error'));
       socket.on('close', (code: number) => {
         closed = true;
-        clearInterval(pinger);
+        stopHeartbeat();
         log.info({ role: connection?.role, code }, 'connection closed');
         if (room && connection) {
           room.leave(connection);

@@ -213,12 +213,21 @@ export class Room implements RemoteBoard {
   /**
    * A connection may set awareness only for clientIDs it introduced itself, so that nobody
    * can put words in another person's cursor. A frame naming someone else's id is refused whole.
+   *
+   * Except for entries that would change nothing: the stock client re-broadcasts every awareness
+   * change it applies, whatever its origin, so each state (and each removal) the room relays
+   * comes back as an echo from every peer. An echo is neither a claim nor a spoof. Counted as a
+   * claim, the echo of a departed client's removal made the first peer to send it the owner of
+   * that clientID, and the client, back after a network drop with the same clientID, was refused
+   * and stayed invisible; refused, each echo was a warning in the log, for every peer and every
+   * cursor move.
    */
   private applyAwareness(connection: Connection, update: Uint8Array, entries: readonly AwarenessEntry[]): void {
     const claims: number[] = [];
-    for (const { clientID } of entries) {
+    for (const entry of entries) {
+      const { clientID } = entry;
       const owner = this.awarenessOwners.get(clientID);
-      if (owner === connection) continue;
+      if (owner === connection || this.changesNothing(entry)) continue;
       if (owner !== undefined || !connection.canIntroduceMoreClientIds()) {
         this.options.log.warn({ board: this.boardId, conn: connection.id, clientID }, 'awareness update refused');
         return;
@@ -230,6 +239,13 @@ export class Room implements RemoteBoard {
       connection.clientIds.add(clientID);
     }
     applyAwarenessUpdate(this.awareness, update, connection);
+  }
+
+  /** y-protocols' own rule (applyAwarenessUpdate): an entry is applied only if this holds. */
+  private changesNothing({ clientID, clock, state }: AwarenessEntry): boolean {
+    const knownClock = this.awareness.meta.get(clientID)?.clock ?? 0;
+    const applies = knownClock < clock || (knownClock === clock && state === null && this.awareness.getStates().has(clientID));
+    return !applies;
   }
 
   private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {

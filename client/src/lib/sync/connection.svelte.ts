@@ -1,7 +1,12 @@
 // The board's live connection: the stock y-websocket provider plus its status as runes for
-// the UI. The provider reconnects by itself; a 44xx close (bad token, forbidden) is final.
+// the UI. Reconnection is ours (reconnect.ts): jittered exponential backoff, so that after a
+// server restart a whole workshop does not come back in one burst, and no attempts while the
+// browser says it is offline. A 44xx close (bad token, forbidden) is final. The provider sends
+// only our own presence, not an echo of everyone else's (ownAwareness.ts).
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { sendOwnAwarenessOnly } from './ownAwareness.js';
+import { JitteredReconnect, type LinkState } from './reconnect.js';
 import { syncUrl } from './syncUrl.js';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
@@ -12,11 +17,19 @@ export class BoardConnection {
   synced = $state(false);
   /** The close code when the server refused us for good (4401, 4403). */
   refusedCode = $state<number | undefined>();
+  /**
+   * Finer than `status`: whether we wait for the next attempt (and until when), are offline
+   * (navigator.onLine), or were refused. Replaced whole on each change.
+   */
+  link = $state.raw<LinkState>({ phase: 'connecting', attempt: 0, nextAttemptAt: undefined, online: true, closeCode: undefined });
   readonly provider: WebsocketProvider;
+  readonly #reconnect: JitteredReconnect;
+  readonly #stopOwnAwareness: () => void;
   #everConnected = false;
 
   constructor(doc: Y.Doc, boardId: string, token: string, location: { protocol: string; host: string }) {
-    this.provider = new WebsocketProvider(syncUrl(location), boardId, doc, { params: { token } });
+    // connect: false, so that the reconnection driver is listening before the first socket exists.
+    this.provider = new WebsocketProvider(syncUrl(location), boardId, doc, { params: { token }, connect: false });
     this.provider.on('status', ({ status }) => {
       // Once we have been connected, each reconnection attempt would flip the indicator
       // between "connecting" and "disconnected" every few seconds (and a screen reader would
@@ -35,6 +48,10 @@ export class BoardConnection {
       this.refusedCode = code;
       this.status = 'disconnected';
     });
+    this.#stopOwnAwareness = sendOwnAwarenessOnly(this.provider);
+    this.#reconnect = new JitteredReconnect(this.provider, { onChange: (link) => (this.link = link) });
+    this.link = this.#reconnect.state;
+    this.#reconnect.start();
   }
 
   get awareness() {
@@ -42,6 +59,9 @@ export class BoardConnection {
   }
 
   destroy(): void {
+    // Stopped first: a retry waiting on its timer must not reopen what we close here.
+    this.#reconnect.stop();
+    this.#stopOwnAwareness();
     this.provider.destroy();
   }
 }
