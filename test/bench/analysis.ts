@@ -25,6 +25,7 @@ import {
 import type { Benchmark } from './benchmark.js';
 import { fixed, formatTable, type TargetResult } from './report.js';
 import { percentiles } from './stats.js';
+import { seededRandom } from './random.js';
 
 const settings = {
   items: 10_000,
@@ -61,18 +62,6 @@ const LINK_MIX: readonly (readonly [LinkKind, ItemKind, ItemKind, number])[] = [
   ['relates', 'note', 'threat', 0.02],
 ];
 
-/** mulberry32: a small seeded generator, so that every run builds the same board. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function fieldsFor(kind: ItemKind, random: () => number): Partial<NewItem> {
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
   const score = (): number => 1 + Math.floor(random() * 5);
@@ -98,7 +87,7 @@ function fieldsFor(kind: ItemKind, random: () => number): Partial<NewItem> {
 
 /** The benchmark board, exported so that a profiler script can analyse the same board. */
 export function buildBenchmarkBoard(): Y.Doc {
-  const random = seededRandom(settings.seed);
+  const random = seededRandom(settings.seed).next;
   const doc = new Y.Doc();
   initBoard(doc, 'Analysis benchmark');
   const byKind = new Map<ItemKind, ItemId[]>();

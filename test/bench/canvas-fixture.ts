@@ -23,7 +23,7 @@ import {
   type NewItem,
   type NewLink,
 } from '@interlink/model';
-import { seededRandom, type Random } from './canvas-random.js';
+import { seededRandom, type Random } from './random.js';
 import { AUTHORS, LINK_LABELS, cardText } from './canvas-text.js';
 
 export const BOARD = {

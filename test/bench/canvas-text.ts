@@ -2,7 +2,7 @@
 // the canvas lays out and wraps text the way it would on a real board (short labels cost
 // less to measure and draw than real sentences, and would flatter the figures).
 import type { ItemKind } from '@interlink/model';
-import type { Random } from './canvas-random.js';
+import type { Random } from './random.js';
 
 const HEADS: Record<ItemKind, readonly string[]> = {
   threat: [

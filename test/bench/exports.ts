@@ -18,6 +18,7 @@ import { addItem, asItemId, asLinkId, DIMENSIONS, initBoard, linkItems, type Ite
 import * as Y from 'yjs';
 import type { Benchmark } from './benchmark.js';
 import { fixed, formatTable, MiB, type TargetResult } from './report.js';
+import { seededRandom } from './random.js';
 
 const settings = {
   sizes: [1_000, 10_000],
@@ -39,21 +40,9 @@ const LINKS: readonly (readonly [LinkKind, ItemKind, ItemKind])[] = [
 ];
 const WORDS = ['drought', 'prices', 'migration', 'wells', 'council', 'cholera', 'floods', 'seeds', 'militia', 'schools', 'market', 'rain', 'debt', 'cattle'];
 
-/** mulberry32: a small seeded generator, so that every run builds the same board. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** A board of `cards` cards on a square grid, 240 x 160 units apart, and as many links. */
 export function buildExportBoard(cards: number): Y.Doc {
-  const random = seededRandom(settings.seed + cards);
+  const random = seededRandom(settings.seed + cards).next;
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
   const doc = new Y.Doc();
   initBoard(doc, `Exports benchmark: ${cards} cards`);

@@ -1,5 +1,5 @@
-// A seeded pseudo-random source for the canvas benchmark's board, so that every run measures
-// the same board (same kinds, texts, positions and links) and two runs can be compared.
+// A seeded pseudo-random source for the benchmarks' boards, so that every run measures the same
+// board (same kinds, texts, positions and links) and two runs can be compared.
 
 export interface Random {
   /** Uniform in [0, 1). */
