@@ -2,7 +2,7 @@
 // whole map shrunk onto one page, or an overview page followed by the map in overlapping parts
 // at a readable size. Drawn by the PdfPainter from the same scene as the SVG.
 import { readBoard, restrictView, type BoardView, type Box } from '@interlink/model';
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from './loadPdfKit.js';
 import type * as Y from 'yjs';
 import { fontFiles } from '../svg/font.js';
 import { growBox } from '../svg/geometry.js';
@@ -94,6 +94,7 @@ export async function boardToPdf(view: BoardView, options: PdfOptions): Promise<
   const fit = options.fit ?? 'page';
   const paper = paperFor(options.page ?? 'a4', options.orientation, sizeOf(scene.extent));
   const created = new Date(options.generatedAt);
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     autoFirstPage: false,
     margin: 0,

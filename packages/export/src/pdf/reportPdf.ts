@@ -7,7 +7,7 @@ import { fontFiles } from '../svg/font.js';
 import { stripInvalidXml } from '../svg/xml.js';
 import { inlineRuns, markdownBlocks, plainText, type Block } from './markdownBlocks.js';
 import { PAGE_SIZES, type PageSize } from './pages.js';
-import PDFDocument from 'pdfkit';
+import { loadPdfKit } from './loadPdfKit.js';
 
 export interface ReportPdfOptions extends ReportOptions {
   readonly page?: PageSize;
@@ -84,12 +84,13 @@ function collect(doc: Doc): Promise<Uint8Array> {
 }
 
 /** The report's Markdown set as a PDF. */
-export function markdownReportToPdf(markdown: string, options: { readonly generatedAt: number; readonly page?: PageSize }): Promise<Uint8Array> {
+export async function markdownReportToPdf(markdown: string, options: { readonly generatedAt: number; readonly page?: PageSize }): Promise<Uint8Array> {
   const blocks = markdownBlocks(markdown);
   const first = blocks[0];
   const title = first?.type === 'heading' ? stripInvalidXml(plainText(first.text)) : 'Report';
   const created = new Date(options.generatedAt);
   const { w, h } = PAGE_SIZES[options.page ?? 'a4'];
+  const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: [w, h],
     margin: MARGIN,

@@ -4,7 +4,7 @@
 // widths read from the same files, so that a line that fits in the layout fits on the page.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 
 export type FontWeight = 'normal' | 'bold';
 
@@ -37,7 +37,10 @@ class AdvanceWidths {
   readonly #perEm = new Map<number, number>();
 
   constructor(file: string) {
-    const opened = fontkit.create(readFileSync(file));
+    // Required here, not imported at the top: fontkit is only needed once an SVG, PNG or PDF is
+    // made, and loading it at start-up cost every server restart ~150 ms.
+    const { create } = require('fontkit') as typeof fontkit;
+    const opened = create(readFileSync(file));
     if (!('glyphForCodePoint' in opened)) throw new Error(`${file} is a font collection, not a font`);
     this.#font = opened;
   }
