@@ -11,6 +11,7 @@ import errorsPlugin from './plugins/errors.js';
 import exportRoutes from './plugins/exports.js';
 import healthRoutes from './plugins/health.js';
 import importRoutes from './plugins/imports.js';
+import memberRoutes from './plugins/members.js';
 import persistencePlugin from './plugins/persistence.js';
 import syncPlugin from './plugins/sync.js';
 
@@ -34,6 +35,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(persistencePlugin, options.store ? { store: options.store } : {});
   await app.register(healthRoutes);
   await app.register(boardRoutes);
+  await app.register(memberRoutes);
   await app.register(syncPlugin);
   await app.register(exportRoutes);
   await app.register(importRoutes);

@@ -30,6 +30,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ WS_COMPRESSION: 'gzip' }, undefined)).toThrow(/WS_COMPRESSION must be on or off/);
   });
 
+  it('caps members per board at 10,000 unless MAX_MEMBERS_PER_BOARD says otherwise, and refuses less than 1', () => {
+    expect(loadConfig({}, undefined).maxMembersPerBoard).toBe(10_000);
+    expect(loadConfig({ MAX_MEMBERS_PER_BOARD: '3' }, undefined).maxMembersPerBoard).toBe(3);
+    expect(() => loadConfig({ MAX_MEMBERS_PER_BOARD: '0' }, undefined)).toThrow(/MAX_MEMBERS_PER_BOARD/);
+  });
+
   it('runs on SQLite unless both scale-out URLs are set', () => {
     expect(loadConfig({}, undefined).scaleOut).toBeUndefined();
     const both = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://u:secret@127.0.0.1/db' }, undefined);

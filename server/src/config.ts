@@ -24,6 +24,8 @@ export interface ServerConfig {
   readonly pingIntervalMs: number;
   /** permessage-deflate on sync connections, for frames of at least COMPRESSION_THRESHOLD_BYTES. */
   readonly wsCompression: boolean;
+  /** Member identities one board may have (CONTRACT.md section 6); past it, creating one answers 409. */
+  readonly maxMembersPerBoard: number;
 }
 
 export interface ScaleOutConfig {
@@ -112,6 +114,12 @@ const MAX_PING_INTERVAL_MS = 25_000;
  */
 const DEFAULT_WS_COMPRESSION = false;
 
+/**
+ * Far above any workshop (even a plenary of hundreds, each rejoining from a few browsers), yet
+ * a bound: a leaked participant link cannot fill the disk with identities.
+ */
+const DEFAULT_MAX_MEMBERS_PER_BOARD = 10_000;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: Env, defaultClientDir: string | undefined): ServerConfig {
@@ -131,5 +139,6 @@ export function loadConfig(env: Env, defaultClientDir: string | undefined): Serv
     scaleOut: scaleOut(env),
     pingIntervalMs: integer(env, 'PING_INTERVAL_MS', DEFAULT_PING_INTERVAL_MS, 100, MAX_PING_INTERVAL_MS),
     wsCompression: flag(env, 'WS_COMPRESSION', DEFAULT_WS_COMPRESSION),
+    maxMembersPerBoard: integer(env, 'MAX_MEMBERS_PER_BOARD', DEFAULT_MAX_MEMBERS_PER_BOARD, 1),
   };
 }

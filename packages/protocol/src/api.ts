@@ -14,6 +14,8 @@ export interface BoardInfo {
   readonly id: string;
   readonly title: string;
   readonly role: Role;
+  /** Present when the token is a member's personal token (CONTRACT.md section 6). */
+  readonly memberId?: string;
 }
 
 export interface ApiErrorBody {

@@ -8,6 +8,8 @@ import { ApiError } from './errors.js';
 export interface Authorized {
   readonly board: BoardRecord;
   readonly role: Role;
+  /** Set when the request came with a member's personal token. */
+  readonly memberId?: string;
 }
 
 export async function authorize(store: BoardStore, request: FastifyRequest, boardId: string, required: Role): Promise<Authorized> {

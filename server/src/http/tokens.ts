@@ -11,6 +11,11 @@ export function newBoardId(): string {
   return randomBytes(12).toString('base64url');
 }
 
+/** Member ids travel to other clients (votes, authorship) and are no secret: 96 random bits, so none collide. */
+export function newMemberId(): string {
+  return randomBytes(12).toString('base64url');
+}
+
 export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest();
 }

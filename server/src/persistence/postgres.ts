@@ -3,8 +3,9 @@
 // (a row lock on the board), and a compaction builds its snapshot from the rows themselves,
 // never from one node's memory, which may still lack another node's latest update.
 // Needs PostgreSQL 11 or later (hashtextextended).
+import { isRole } from '@interlink/protocol';
 import pg from 'pg';
-import type { BoardRecord, Store, StoredDoc } from './types.js';
+import type { BoardRecord, MemberRecord, Store, StoredDoc } from './types.js';
 import { foldSnapshot } from './snapshot.js';
 
 const { Pool } = pg;
@@ -35,6 +36,14 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   data BYTEA NOT NULL,
   PRIMARY KEY (board_id, seq)
 );
+CREATE TABLE IF NOT EXISTS members (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant', 'observer')),
+  token_hash BYTEA NOT NULL UNIQUE,
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS members_by_board ON members (board_id);
 `;
 
 /**
@@ -43,6 +52,15 @@ CREATE TABLE IF NOT EXISTS doc_updates (
  * never meets the one-key locks that compaction takes per board).
  */
 const SCHEMA_LOCK = [0x496e746c, 1] as const;
+
+/**
+ * Adding members to one board is serialised across nodes under a two-key advisory lock (this
+ * first key, the board id's hash): the member count checked against the cap cannot change
+ * before the insert commits. A lock of its own, not the board row's: appends (which update
+ * that row) never wait for a member being added. Two boards whose ids hash alike only share
+ * the lock, which costs a wait, never a wrong count.
+ */
+const MEMBERS_LOCK_KEY = 0x496e746d;
 
 /**
  * The next sequence number comes from the board's row, whose lock the UPDATE holds until the
@@ -60,6 +78,14 @@ interface BoardRow {
   facilitator_hash: Buffer;
   participant_hash: Buffer;
   observer_hash: Buffer;
+}
+
+interface MemberRow {
+  id: string;
+  board_id: string;
+  role: string;
+  token_hash: Buffer;
+  created_at: string;
 }
 
 const bytes = (data: Uint8Array): Buffer => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -112,6 +138,24 @@ export class PostgresStore implements Store {
       createdAt: Number(row.created_at),
       tokenHashes: { facilitator: row.facilitator_hash, participant: row.participant_hash, observer: row.observer_hash },
     };
+  }
+
+  async addMember(member: MemberRecord, maxMembers: number): Promise<boolean> {
+    return this.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MEMBERS_LOCK_KEY, member.boardId]);
+      const { rowCount } = await client.query(
+        'INSERT INTO members (id, board_id, role, token_hash, created_at) SELECT $1, $2, $3, $4, $5 WHERE (SELECT count(*) FROM members WHERE board_id = $2) < $6',
+        [member.id, member.boardId, member.role, bytes(member.tokenHash), member.createdAt, maxMembers],
+      );
+      return rowCount === 1;
+    });
+  }
+
+  async findMember(boardId: string, tokenHash: Uint8Array): Promise<MemberRecord | undefined> {
+    const { rows } = await this.pool.query<MemberRow>('SELECT * FROM members WHERE token_hash = $1 AND board_id = $2', [bytes(tokenHash), boardId]);
+    const row = rows[0];
+    if (!row || !isRole(row.role)) return undefined;
+    return { id: row.id, boardId: row.board_id, role: row.role, tokenHash: row.token_hash, createdAt: Number(row.created_at) };
   }
 
   /** Snapshot and log read in one REPEATABLE READ transaction: a concurrent compaction is seen whole or not at all. */

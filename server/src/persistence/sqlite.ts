@@ -4,8 +4,9 @@
 // leaves either the old log or the new snapshot, never neither and never both counted twice.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isRole } from '@interlink/protocol';
 import Database from 'better-sqlite3';
-import type { BoardRecord, Store, StoredDoc } from './types.js';
+import type { BoardRecord, MemberRecord, Store, StoredDoc } from './types.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -27,6 +28,14 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   data BLOB NOT NULL,
   PRIMARY KEY (board_id, seq)
 ) STRICT, WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS members (
+  id TEXT PRIMARY KEY,
+  board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('facilitator', 'participant', 'observer')),
+  token_hash BLOB NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS members_by_board ON members (board_id);
 `;
 
 interface BoardRow {
@@ -37,6 +46,24 @@ interface BoardRow {
   participant_hash: Buffer;
   observer_hash: Buffer;
 }
+
+interface MemberRow {
+  id: string;
+  board_id: string;
+  role: string;
+  token_hash: Buffer;
+  created_at: number;
+}
+
+function prepareMemberStatements(db: Database.Database) {
+  return {
+    insertMemberBelowCap: db.prepare<[string, string, string, Uint8Array, number, string, number]>(
+      'INSERT INTO members (id, board_id, role, token_hash, created_at) SELECT ?, ?, ?, ?, ? WHERE (SELECT COUNT(*) FROM members WHERE board_id = ?) < ?',
+    ),
+    findMember: db.prepare<[Uint8Array, string], MemberRow>('SELECT * FROM members WHERE token_hash = ? AND board_id = ?'),
+  };
+}
+type MemberStatements = ReturnType<typeof prepareMemberStatements>;
 
 /** The database's file name under DATA_DIR. */
 export const SQLITE_FILE_NAME = 'interlink.db';
@@ -54,6 +81,11 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements;
+  /**
+   * Prepared on first use: a read-only reader (the CLI) of a data directory written before
+   * members existed has no `members` table, and never needs one.
+   */
+  private memberStatements: MemberStatements | undefined;
   /** Last sequence number per loaded board, so that appending needs no read. */
   private readonly lastSeq = new Map<string, number>();
 
@@ -110,6 +142,19 @@ export class SqliteStore implements Store {
     };
   }
 
+  /** One statement, hence atomic: SQLite has one writer, so the count cannot change under it. */
+  addMember(member: MemberRecord, maxMembers: number): boolean {
+    const { insertMemberBelowCap } = this.members();
+    const result = insertMemberBelowCap.run(member.id, member.boardId, member.role, member.tokenHash, member.createdAt, member.boardId, maxMembers);
+    return result.changes === 1;
+  }
+
+  findMember(boardId: string, tokenHash: Uint8Array): MemberRecord | undefined {
+    const row = this.members().findMember.get(tokenHash, boardId);
+    if (!row || !isRole(row.role)) return undefined;
+    return { id: row.id, boardId: row.board_id, role: row.role, tokenHash: row.token_hash, createdAt: row.created_at };
+  }
+
   load(boardId: string): StoredDoc {
     const read = this.db.transaction((): StoredDoc => {
       const snapshot = this.statements.getSnapshot.get(boardId);
@@ -151,6 +196,11 @@ export class SqliteStore implements Store {
 
   close(): void {
     this.db.close();
+  }
+
+  private members(): MemberStatements {
+    this.memberStatements ??= prepareMemberStatements(this.db);
+    return this.memberStatements;
   }
 
   private readLastSeq(boardId: string): number {

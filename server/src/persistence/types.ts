@@ -12,10 +12,32 @@ export interface BoardRecord {
   readonly tokenHashes: { readonly [R in Role]: Uint8Array };
 }
 
+/**
+ * A person's identity on a board (CONTRACT.md section 6): a personal token with the role of the
+ * token that created it. No name: the display name stays in the browser and in awareness, so
+ * the server holds no personal data it does not need (DOMAIN.md, "Safety of participants").
+ */
+export interface MemberRecord {
+  /** Random, 96 bits, base64url; not a secret (the token is). */
+  readonly id: string;
+  readonly boardId: string;
+  readonly role: Role;
+  /** SHA-256 of the member's token; the token itself is never stored. */
+  readonly tokenHash: Uint8Array;
+  readonly createdAt: number;
+}
+
 export interface BoardStore {
   /** Stores a new board with its document's first update, atomically. */
   createBoard(board: BoardRecord, initialUpdate: Uint8Array): MaybePromise<void>;
   getBoard(id: string): MaybePromise<BoardRecord | undefined>;
+  /**
+   * Stores a member unless its board already has `maxMembers` of them; answers whether it did.
+   * The count and the insert are one atomic step, so concurrent calls never exceed the cap.
+   */
+  addMember(member: MemberRecord, maxMembers: number): MaybePromise<boolean>;
+  /** The member of board `boardId` whose token hashes to `tokenHash`, if there is one. */
+  findMember(boardId: string, tokenHash: Uint8Array): MaybePromise<MemberRecord | undefined>;
 }
 
 /** A board's document as stored: the latest snapshot and the updates appended after it. */

@@ -72,8 +72,9 @@ export default fp(
     });
 
     routes.get('/api/boards/:id', { schema: { params: BoardParams } }, async (request) => {
-      const { board, role } = await authorize(app.store, request, request.params.id, 'observer');
-      const info: BoardInfo = { id: board.id, title: board.title, role };
+      const { board, role, memberId } = await authorize(app.store, request, request.params.id, 'observer');
+      // memberId: only for a member's personal token (CONTRACT.md section 6), an addition to section 2's answer.
+      const info: BoardInfo = memberId === undefined ? { id: board.id, title: board.title, role } : { id: board.id, title: board.title, role, memberId };
       return info;
     });
   },

@@ -101,10 +101,10 @@ export default fp(
           app.rooms.released(acquired);
           return;
         }
-        connection = new Connection(socket, access.role, connId);
+        connection = new Connection(socket, access.role, connId, access.memberId);
         room = acquired;
         app.rooms.join(room, connection);
-        log.info({ role: access.role }, 'connection open');
+        log.info({ role: access.role, member: access.memberId }, 'connection open');
         for (const frame of queued.splice(0)) room.receive(connection, frame);
       })().catch((error: unknown) => {
         log.error({ err: error }, 'could not open the connection');
