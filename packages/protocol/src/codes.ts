@@ -27,6 +27,8 @@ export const CloseCode = {
   tooBig: 1009,
   /** the server could not keep the board (e.g. persistence failed) */
   internalError: 1011,
+  /** the server cannot judge the frame yet (it lacks what the frame builds on): reconnect later */
+  tryAgainLater: 1013,
   /** bad or missing token, or unknown board */
   unauthorized: 4401,
   /** the role may not do that */

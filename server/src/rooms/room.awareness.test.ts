@@ -1,7 +1,8 @@
 // A cursor must not outlive its client: the room relays the removal of every awareness state
 // a connection owned when it leaves, and of every state nobody renewed within y-protocols'
-// 30 s (a client that went silent without closing).
-import { MessageType } from '@interlink/protocol';
+// 30 s (a client that went silent without closing). And a state shows no role but its
+// connection's (`user.role`, for the participant list).
+import { MessageType, type Role } from '@interlink/protocol';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -46,19 +47,19 @@ describe('Room awareness hygiene', () => {
   let warnings: string[];
   const owned: Awareness[] = [];
 
-  function connect(name: string): { connection: Connection; peer: PeerSocket } {
+  function connect(name: string, role: Role = 'participant'): { connection: Connection; peer: PeerSocket } {
     const peer = new PeerSocket();
     owned.push(peer.awareness);
-    const connection = new Connection(peer as unknown as WebSocket, 'participant', name);
+    const connection = new Connection(peer as unknown as WebSocket, role, name);
     room.join(connection);
     return { connection, peer };
   }
 
   /** Alice's own awareness, announced to the room through her connection. */
-  function announce(connection: Connection, name: string): Awareness {
+  function announce(connection: Connection, name: string, user: Record<string, unknown> = {}): Awareness {
     const awareness = new Awareness(new Y.Doc());
     owned.push(awareness);
-    awareness.setLocalState({ user: { name, color: '#f00' }, cursor: { x: 1, y: 2 } });
+    awareness.setLocalState({ user: { name, color: '#f00', ...user }, cursor: { x: 1, y: 2 } });
     room.receive(connection, awarenessFrame(awareness));
     return awareness;
   }
@@ -156,5 +157,56 @@ describe('Room awareness hygiene', () => {
     room.receive(mallory.connection, awarenessFrame(forged));
     expect(room.awareness.getStates().get(aliceAwareness.clientID)).toMatchObject({ user: { name: 'Alice' } });
     expect(warnings.filter((line) => line.includes('awareness update refused'))).toHaveLength(1);
+  });
+
+  describe('user.role', () => {
+    const refusals = (): string[] => warnings.filter((line) => line.includes('awareness role refused'));
+
+    it('applies a state whose role is its connection’s, and one with no role at all', () => {
+      const facilitator = connect('fay', 'facilitator');
+      const participant = connect('pat');
+      const observer = connect('oli', 'observer');
+      const watcher = connect('watcher');
+      const fay = announce(facilitator.connection, 'Fay', { role: 'facilitator' });
+      const pat = announce(participant.connection, 'Pat', { role: 'participant' });
+      const oli = announce(observer.connection, 'Oli', { role: 'observer' });
+      const anon = announce(connect('anon').connection, 'Anon');
+      for (const [awareness, role] of [[fay, 'facilitator'], [pat, 'participant'], [oli, 'observer']] as const) {
+        expect(watcher.peer.awareness.getStates().get(awareness.clientID)).toMatchObject({ user: { role } });
+      }
+      expect(watcher.peer.awareness.getStates().has(anon.clientID)).toBe(true);
+      expect(refusals()).toEqual([]);
+    });
+
+    it('refuses a state that shows another role than its connection’s, new or changed, and keeps the last good one', () => {
+      const participant = connect('pat');
+      const watcher = connect('watcher');
+      const impostor = announce(participant.connection, 'Pat', { role: 'facilitator' });
+      expect(room.awareness.getStates().has(impostor.clientID)).toBe(false);
+      expect(watcher.peer.awareness.getStates().has(impostor.clientID)).toBe(false);
+      expect(refusals()).toHaveLength(1);
+
+      const observer = connect('oli', 'observer');
+      const oli = announce(observer.connection, 'Oli', { role: 'observer' });
+      for (const role of ['participant', 'facilitator', null, 'Observer']) {
+        oli.setLocalStateField('user', { name: 'Oli', color: '#f00', role });
+        room.receive(observer.connection, awarenessFrame(oli));
+      }
+      expect(room.awareness.getStates().get(oli.clientID)).toMatchObject({ user: { role: 'observer' } });
+      expect(watcher.peer.awareness.getStates().get(oli.clientID)).toMatchObject({ user: { role: 'observer' } });
+      expect(refusals()).toHaveLength(5);
+    });
+
+    it('takes a peer’s echo of another role’s state as nothing, not as a spoof', () => {
+      const facilitator = connect('fay', 'facilitator');
+      const participant = connect('pat');
+      const fay = announce(facilitator.connection, 'Fay', { role: 'facilitator' });
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.awareness);
+      encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(participant.peer.awareness, [fay.clientID]));
+      room.receive(participant.connection, encoding.toUint8Array(encoder));
+      expect(refusals()).toEqual([]);
+      expect(warnings.filter((line) => line.includes('refused'))).toEqual([]);
+    });
   });
 });

@@ -2,13 +2,15 @@
 // The order that keeps data safe: a client's update is decoded completely, applied to the
 // doc, appended to the store, and only then relayed to the other connections (and, in
 // scale-out mode, published to the other nodes, which relay it without storing it again).
-import { CloseCode, MalformedFrameError, canEdit, decodeAwarenessUpdate, decodeClientFrame, encodeAwarenessFrame, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, type AwarenessEntry, type ClientMessage } from '@interlink/protocol';
+import { CloseCode, MalformedFrameError, canEdit, hasRole, decodeAwarenessUpdate, decodeClientFrame, encodeAwarenessFrame, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, type AwarenessEntry, type ClientMessage } from '@interlink/protocol';
 import type { FastifyBaseLogger } from 'fastify';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocStore, StoredDoc } from '../persistence/types.js';
 import type { BoardChannel, RemoteBoard } from '../scaleout/bus.js';
+import { claimsAnotherRole } from './awarenessRole.js';
 import { Connection } from './connection.js';
+import { SESSION_ROOT, rootTouch } from './sessionGuard.js';
 
 export interface RoomOptions {
   readonly compactAfterUpdates: number;
@@ -98,7 +100,7 @@ export class Room implements RemoteBoard {
 
   /** Handles one frame from a connection. Never throws: a bad frame closes that connection only. */
   receive(connection: Connection, frame: Uint8Array): void {
-    if (this.failed || this.closed) return;
+    if (this.failed || this.closed || connection.closedByServer) return;
     let message: ClientMessage;
     try {
       message = decodeClientFrame(frame);
@@ -227,7 +229,13 @@ export class Room implements RemoteBoard {
     for (const entry of entries) {
       const { clientID } = entry;
       const owner = this.awarenessOwners.get(clientID);
-      if (owner === connection || this.changesNothing(entry)) continue;
+      if (owner !== connection && this.changesNothing(entry)) continue;
+      // A state of its own (or one it claims) may show no role but the connection's, as `user.role`.
+      if (claimsAnotherRole(entry.state, connection.role)) {
+        this.options.log.warn({ board: this.boardId, conn: connection.id, clientID, role: connection.role }, 'awareness role refused');
+        return;
+      }
+      if (owner === connection) continue;
       if (owner !== undefined || !connection.canIntroduceMoreClientIds()) {
         this.options.log.warn({ board: this.boardId, conn: connection.id, clientID }, 'awareness update refused');
         return;
@@ -364,6 +372,23 @@ export class Room implements RemoteBoard {
    * the doc in memory can no longer be trusted, so the room is reloaded from disk.
    */
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    // Only a facilitator may change `session` (CONTRACT.md section 6). The whole update is refused
+    // and the connection closed: why not just the session part, see rooms/sessionGuard.ts.
+    const touch = hasRole(connection.role, 'facilitator') ? undefined : rootTouch(this.doc, update, SESSION_ROOT);
+    if (touch?.touches) {
+      this.options.log.warn({ board: this.boardId, conn: connection.id, role: connection.role, reason: touch.reason }, 'session change refused');
+      if (touch.reason === 'changes') {
+        connection.close(CloseCode.forbidden, 'only a facilitator may change the session');
+        return;
+      }
+      // Undecidable: the update builds on structs this room lacks. In scale-out mode that is
+      // usually another node's update still on its way through Redis, so a 4403 (final for the
+      // clients) would strand an honest participant: catch up from the store and let the
+      // client come back, when its update can be judged.
+      if (this.options.channel) this.catchUp();
+      connection.close(CloseCode.tryAgainLater, 'the board is catching up; reconnect');
+      return;
+    }
     try {
       Y.applyUpdate(this.doc, update, connection);
     } catch (error) {
