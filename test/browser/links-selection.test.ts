@@ -128,8 +128,9 @@ describe('links and selection on the canvas', () => {
     // Escape closes the editor, which would otherwise cover the next card's handle.
     await page.keyboard.press('Escape');
     await editor.waitFor({ state: 'detached' });
-    // Dropped on empty space: nothing is drawn.
-    await drawLink(page, { x: 640, y: 240, ...card }, [900, 600]);
+    // Dropped on empty space (between the cards, clear of the zoom bar and the minimap, which
+    // sit over the canvas's lower right corner): nothing is drawn.
+    await drawLink(page, { x: 640, y: 240, ...card }, [560, 300]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(linksOf(doc)).toHaveLength(3);
 
