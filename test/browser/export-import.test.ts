@@ -136,7 +136,14 @@ describe('the Export menu', () => {
       '?maxSensitivity=restricted',
       '?maxSensitivity=restricted&scale=2',
     ]);
-    for (const sent of exportRequests) expect(await sent.headerValue('authorization')).toBe(`Bearer ${board.tokens.facilitator}`);
+    // It is the person's own member token (CONTRACT.md section 6), not the share link's.
+    const personal = await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((k) => k.startsWith('interlink.member.v1:'));
+      return key ? (JSON.parse(localStorage.getItem(key) ?? '{}') as { token?: string }).token : undefined;
+    });
+    expect(personal).toBeDefined();
+    expect(personal).not.toBe(board.tokens.facilitator);
+    for (const sent of exportRequests) expect(await sent.headerValue('authorization')).toBe(`Bearer ${personal}`);
 
     // A slow export (held back here) shows its time and can be cancelled.
     await page.route('**/export/svg?*', () => undefined);

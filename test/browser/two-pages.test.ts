@@ -92,7 +92,8 @@ describe('two pages on one board', () => {
     const entry = pageB.locator('[data-testid=outline-item][data-kind=note]');
     await pageB.locator('[data-testid=outline-item][data-text="Water shortage"]').waitFor();
     expect(await entry.count()).toBe(1);
-    expect(await entry.getAttribute('aria-label')).toBe('Note: Water shortage');
+    // Amina's new card is still selected on her page: Bilal's outline says so.
+    await eventually(() => entry.getAttribute('aria-label'), (label) => label === 'Note: Water shortage, selected by Amina', 'the outline label');
 
     // ...and on the canvas: one card node, painted in the note colour where Amina clicked.
     await pageB.locator('[data-testid=board-canvas][data-card-count="1"]').waitFor();

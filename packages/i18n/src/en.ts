@@ -70,14 +70,28 @@ export const en = {
   'status.label': 'Connection',
   'status.connecting': 'Connecting…',
   'status.connected': 'Connected',
-  'status.disconnected': 'Disconnected. Your changes are kept and sent when the connection returns.',
   'status.refused': 'The server closed the connection (code {code}). Reload the page or ask for a new link.',
 
   'name.dialog.title': 'What should others call you?',
-  'name.dialog.description': 'Your name is shown next to your cursor. A pseudonym is fine.',
+  'name.dialog.description': 'Your name is shown next to your cursor and on the cards you add. A pseudonym is fine.',
   'name.dialog.label': 'Display name',
   'name.dialog.submit': 'Join the board',
   'name.dialog.required': 'Enter a name, or a pseudonym.',
+
+  // Join flow and offline first (issue 5): member identities, anonymous mode, the connection's
+  // state with the changes the server has not yet confirmed.
+  'join.dialog.anonymous': 'Stay anonymous',
+  'join.dialog.anonymousHint':
+    'Anonymous: others see a pseudonym such as “Anonymous 427” next to your cursor, and the cards you add carry no name.',
+  'join.dialog.joining': 'Joining…',
+  'join.failed': 'Joining failed. {reason}',
+  'identity.pseudonym': 'Anonymous {number}',
+  'board.header.anonymous': 'You are anonymous: others see “{name}”, and your cards carry no name.',
+  'status.offline': 'Offline: your changes are kept in this browser',
+  'status.reconnecting': 'Reconnecting…',
+  'status.nextAttempt': 'Next attempt in {seconds} s',
+  'status.unconfirmed': 'Changes not yet saved to the server: {count}',
+  'status.allSaved': 'All changes saved',
 
   'outline.heading': 'Outline',
   'outline.label': 'Cards on the board',
@@ -93,6 +107,23 @@ export const en = {
   'presence.heading': 'People here',
   'presence.you': '{name} (you)',
   'presence.cursor': '{name}’s pointer',
+
+  // Presence (issue 5): the participant list with roles, others' selections, following someone's
+  // view, and the facilitator's "bring everyone here".
+  'presence.follow': 'Follow',
+  'presence.followLabel': 'Follow {name}’s view',
+  'presence.selectedBy': '{entry}, selected by {names}',
+  'follow.banner': 'Following {name}',
+  'follow.stop': 'Stop',
+  'follow.stopLabel': 'Stop following {name}',
+  'follow.started': 'You are following {name}’s view. Press Escape to stop.',
+  'follow.stopped': 'You no longer follow {name}.',
+  'follow.stoppedLeft': '{name} left the board; you no longer follow them.',
+  'follow.shortcut': 'Stop following someone’s view',
+  'focus.bring': 'Bring everyone here',
+  'focus.bringHint': 'Moves everyone’s view to what you see now. Pressing it again brings back those who wandered off.',
+  'focus.brought': 'Everyone was brought to your view.',
+  'focus.arrived': 'The facilitator brought everyone to their view.',
 
   'editor.label': 'Text of the {kind} card',
   'editor.hint': 'Escape or click outside to finish.',

@@ -18,3 +18,4 @@ export * from './jsonShape.js';
 export * from './clipboard.js';
 export * from './kindStyles.js';
 export * from './updateItems.js';
+export * from './session.js';

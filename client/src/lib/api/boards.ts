@@ -1,8 +1,8 @@
 // The HTTP calls the pages make (CONTRACT.md section 2). Paths are relative: the app is
 // served by the same server as the API.
-import type { BoardInfo, CreatedBoard } from '@interlink/protocol';
+import type { BoardInfo, CreatedBoard, MemberCreated } from '@interlink/protocol';
 import { ApiError, readErrorBody } from './errors.js';
-import { isBoardInfo, isCreatedBoard } from './guards.js';
+import { isBoardInfo, isCreatedBoard, isMemberAnswer } from './guards.js';
 
 async function requestJson<T>(path: string, init: RequestInit, accept: (body: unknown) => body is T): Promise<T> {
   let response: Response;
@@ -39,5 +39,21 @@ export function getBoard(boardId: string, token: string): Promise<BoardInfo> {
     `/api/boards/${encodeURIComponent(boardId)}`,
     { headers: { authorization: `Bearer ${token}` } },
     isBoardInfo,
+  );
+}
+
+/**
+ * Joins the board as a member of one's own (CONTRACT.md section 6): a personal token with the
+ * role of `token` (a share link's). Without a name the member is anonymous: no name is sent.
+ */
+export function createMember(boardId: string, token: string, name?: string): Promise<MemberCreated> {
+  return requestJson(
+    `/api/boards/${encodeURIComponent(boardId)}/members`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(name === undefined ? {} : { name }),
+    },
+    isMemberAnswer,
   );
 }

@@ -20,11 +20,16 @@ import { CanvasEditorState } from '../canvas/interaction/editorState.svelte.js';
 import { boundingBox, type Point } from '../canvas/viewport.js';
 import { Announcer } from '../keyboard/announcer.svelte.js';
 import { ShortcutRegistry } from '../keyboard/registry.js';
+import { Confirmations } from '../sync/confirmations.svelte.js';
+import { pendingStorageKey } from '../sync/confirmStore.js';
 import { BoardConnection } from '../sync/connection.svelte.js';
-import { colorFor } from '../sync/identity.js';
 import { LocalOrigin } from '../sync/localOrigin.js';
+import { OfflineStore } from '../sync/offlineStore.js';
 import { PaletteState } from '../palette/paletteState.svelte.js';
 import { Presence } from '../sync/presence.svelte.js';
+import { Follow } from '../presence/follow.svelte.js';
+import { SessionFocus } from '../presence/sessionFocus.js';
+import { t } from '../i18n/index.js';
 import { BoardMirror } from './boardMirror.js';
 import { Selection } from './selection.svelte.js';
 import { SelectionCommands } from './selectionCommands.js';
@@ -33,22 +38,43 @@ import { ViewportState } from './viewportState.svelte.js';
 
 export interface SessionOptions {
   readonly info: BoardInfo;
+  /** The member's personal token (CONTRACT.md section 6): the WebSocket and every HTTP call. */
   readonly token: string;
+  /** The member this person is; undefined only if joining gave none. */
+  readonly memberId: string | undefined;
+  /** Next to the cursor and in the participant list: a pseudonym when anonymous. */
   readonly name: string;
+  /** Written on the cards this person creates or pastes; undefined in anonymous mode (DOMAIN.md). */
+  readonly author: string | undefined;
+  /** Their cursor and selection colour. */
+  readonly color: string;
   readonly location: { readonly protocol: string; readonly host: string };
+  /** Where the list of unconfirmed changes waits across a reload (may be missing). */
+  readonly storage: Storage | undefined;
 }
 
 export class BoardSession {
   readonly info: BoardInfo;
-  /** The share link's token, for the HTTP calls of this board (exports, import). */
+  /** The member's personal token, for the HTTP calls of this board (exports, import). */
   readonly token: string;
+  /** The display name: the person's, or their pseudonym when anonymous. */
   readonly name: string;
+  /** The `author` of the cards this person adds; undefined when anonymous: no author at all. */
+  readonly author: string | undefined;
   readonly editable: boolean;
   readonly doc = new Y.Doc();
   readonly origin = new LocalOrigin('interlink-client');
   readonly mirror: BoardMirror;
   readonly connection: BoardConnection;
+  /** This browser's copy of the board (IndexedDB): offline edits survive a reload. */
+  readonly offline: OfflineStore;
+  /** This person's changes the server has not yet confirmed as stored. */
+  readonly confirmations: Confirmations;
   readonly presence: Presence;
+  /** Following someone's view (the participant list's Follow buttons, the banner). */
+  readonly follow: Follow;
+  /** The facilitator's "bring everyone here": `session.focus`, and moving there when it changes. */
+  readonly focus: SessionFocus;
   readonly viewport = new ViewportState();
   readonly selection = new Selection();
   /** The kind a double-click (or the palette's Add button) creates. */
@@ -76,11 +102,13 @@ export class BoardSession {
 
   readonly #unsubscribe: () => void;
   #returnFocus: HTMLElement | undefined;
+  #destroyed = false;
 
   constructor(options: SessionOptions) {
     this.info = options.info;
     this.token = options.token;
     this.name = options.name;
+    this.author = options.author;
     this.editable = canEdit(options.info.role);
     this.shortcuts = new ShortcutRegistry({ editable: this.editable });
     this.title = options.info.title;
@@ -100,7 +128,7 @@ export class BoardSession {
       editable: this.editable,
       // The same rule as the server's exports: confidential cards leave the board only with a facilitator.
       mayCopyConfidential: hasRole(options.info.role, 'facilitator'),
-      name: options.name,
+      author: options.author,
       visibleArea: () => this.viewport.visible,
       checkpoint: () => this.undo.checkpoint(),
     });
@@ -111,8 +139,37 @@ export class BoardSession {
       },
       subscribe: (listener) => this.mirror.subscribe(listener),
     });
+    // The offline copy is loaded before the connection opens: the first exchange then sends the
+    // server only what it lacks, and our offline edits, instead of the whole board both ways.
+    this.offline = new OfflineStore(this.doc, options.info.id);
     this.connection = new BoardConnection(this.doc, options.info.id, options.token, options.location);
-    this.presence = new Presence(this.connection.awareness, { name: options.name, color: colorFor(this.doc.clientID) });
+    this.confirmations = new Confirmations(this.doc, this.connection.provider, {
+      storage: options.storage,
+      storageKey: pendingStorageKey(options.info.id, options.memberId),
+    });
+    void this.offline.loaded.then(() => {
+      if (!this.#destroyed) this.connection.start();
+    });
+    this.presence = new Presence(this.connection.awareness, {
+      name: options.name,
+      color: options.color,
+      role: options.info.role,
+    });
+    this.follow = new Follow({
+      presence: this.presence,
+      viewport: this.viewport,
+      announce: (message) => this.announcer.say(message),
+      connected: () => this.connection.provider.wsconnected && this.connection.provider.synced,
+    });
+    this.focus = new SessionFocus({
+      doc: this.doc,
+      sync: this.connection.provider,
+      apply: (focus, arrival) => {
+        this.follow.stop('focus');
+        this.viewport.centreAt(focus, focus.zoom);
+        if (arrival === 'changed') this.announcer.say(t('focus.arrived'));
+      },
+    });
   }
 
   /**
@@ -124,7 +181,7 @@ export class BoardSession {
     const { w, h } = DEFAULT_ITEM_SIZE;
     // A new card is a step of its own: typing its text right after must not join its creation.
     this.undo.checkpoint();
-    const id = addItem(this.doc, { kind, x: point.x - w / 2, y: point.y - h / 2, author: this.name }, this.origin);
+    const id = addItem(this.doc, { kind, x: point.x - w / 2, y: point.y - h / 2, ...(this.author === undefined ? {} : { author: this.author }) }, this.origin);
     this.undo.checkpoint();
     this.selection.select([id]);
     this.#returnFocus = returnFocus;
@@ -201,15 +258,25 @@ export class BoardSession {
     return getItemText(this.doc, id);
   }
 
+  /** True in anonymous mode: the cards this person adds carry no author. */
+  get anonymous(): boolean {
+    return this.author === undefined;
+  }
+
   destroy(): void {
+    this.#destroyed = true;
     this.#unsubscribe();
     this.analysis.destroy();
     this.commands.destroy();
     this.editor.destroy();
     this.undo.destroy();
     this.announcer.destroy();
+    this.focus.destroy();
+    this.follow.destroy();
     this.presence.destroy();
+    this.confirmations.destroy();
     this.connection.destroy();
+    this.offline.destroy();
     this.mirror.destroy();
     this.doc.destroy();
   }

@@ -31,8 +31,8 @@ export interface CommandHost {
   readonly editable: boolean;
   /** Only a facilitator may copy confidential cards out of the board (see copyPolicy.ts). */
   readonly mayCopyConfidential: boolean;
-  /** The author written on pasted cards. */
-  readonly name: string;
+  /** The author written on pasted cards; undefined in anonymous mode: they carry none. */
+  readonly author: string | undefined;
   /** What is on screen, for a paste when the pointer is not over the board. */
   visibleArea(): Rect;
   /** Ends the current undo step: each command is a step of its own. */

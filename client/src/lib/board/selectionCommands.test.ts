@@ -46,7 +46,7 @@ interface Setup {
   checkpoints: number;
 }
 
-function setup(options: { editable?: boolean; facilitator?: boolean; doc?: Y.Doc } = {}): Setup {
+function setup(options: { editable?: boolean; facilitator?: boolean; doc?: Y.Doc; anonymous?: boolean } = {}): Setup {
   const doc = options.doc ?? new Y.Doc();
   const origin = { local: true };
   const selection = new FakeSelection();
@@ -71,7 +71,7 @@ function setup(options: { editable?: boolean; facilitator?: boolean; doc?: Y.Doc
       editor,
       editable: options.editable ?? true,
       mayCopyConfidential: options.facilitator ?? false,
-      name: 'Amina',
+      author: options.anonymous ? undefined : 'Amina',
       visibleArea: () => ({ x: 0, y: 0, w: 1000, h: 800 }),
       checkpoint: () => result.checkpoints++,
     },
@@ -182,6 +182,17 @@ describe('copy and paste', () => {
     expect(Math.min(...[...board.items.values()].map((item) => item.x))).toBe(750);
     expect([...board.items.values()].every((item) => item.author === 'Amina')).toBe(true);
     expect([...other.selection.ids].sort()).toEqual([...board.items.keys()].sort());
+  });
+
+  it('pastes cards with no author at all for an anonymous person', () => {
+    const s = setup();
+    s.selection.select([addItem(s.doc, { kind: 'note', x: 0, y: 0, text: 'Rumours', author: 'Bilal' })]);
+    const text = s.commands.clipboard.copyText()!;
+    const anonymous = setup({ anonymous: true });
+    expect(anonymous.commands.clipboard.pasteText(text)).toBe(true);
+    const pasted = [...boardMaps(anonymous.doc).items.values()];
+    expect(pasted).toHaveLength(1);
+    expect(pasted[0]?.has('author')).toBe(false);
   });
 
   it('pastes at the middle of the view when the pointer is not over the board', () => {

@@ -10,6 +10,7 @@ import { createTranslator, en } from '@interlink/i18n';
 import type { ItemId, ItemView, LinkId } from '@interlink/model';
 import Konva from 'konva';
 import type { BoardMirror, MirrorChange } from '../board/boardMirror.js';
+import type { RemoteSelections } from '../presence/remoteSelections.js';
 import { changedMembers } from '../util/sets.js';
 import { createCardNode, updateCardNode } from './cardNode.js';
 import type { CardWords } from './cards/cardLayout.js';
@@ -17,6 +18,7 @@ import { createLinkNode, updateLinkNode } from './linkNode.js';
 import { CardBitmaps, release } from './render/cardBitmaps.js';
 import { sortChildren } from './render/drawOrder.js';
 import { DrawScheduler, quietly } from './render/drawScheduler.js';
+import { RemoteSelectionOverlay } from './render/remoteSelectionOverlay.js';
 import { VisibleBoard } from './render/visibleBoard.js';
 import { IDENTITY_VIEW, VIEW_SETTLE_MS, visibleRect, type View } from './viewport.js';
 
@@ -48,6 +50,8 @@ export class BoardRenderer {
   readonly #linkGroup = new Konva.Group({ listening: false });
   readonly #cardGroup = new Konva.Group();
   readonly #board: VisibleBoard;
+  /** Other people's selections, ringed in their colours above everything else. */
+  readonly #remote: RemoteSelectionOverlay;
   readonly #bitmaps = new CardBitmaps();
   readonly #draws: DrawScheduler;
   readonly #mirror: BoardMirror;
@@ -85,7 +89,8 @@ export class BoardRenderer {
       groups: [this.#frameGroup, this.#linkGroup, this.#cardGroup],
     });
     // Between links and cards: placeholders for cards not built yet sit where the cards will.
-    this.#layer.add(this.#frameGroup, this.#linkGroup, this.#board.overview.shape, this.#cardGroup);
+    this.#remote = new RemoteSelectionOverlay(mirror.items);
+    this.#layer.add(this.#frameGroup, this.#linkGroup, this.#board.overview.shape, this.#cardGroup, this.#remote.shape);
     this.stage.add(this.#layer);
     this.#draws = new DrawScheduler(this.#onFrame);
     // A press right after a wheel gesture must hit-test against where things are now.
@@ -130,6 +135,11 @@ export class BoardRenderer {
     const changed = changedMembers(this.#selected, ids);
     this.#selected = ids;
     for (const id of changed) this.#renderItem(id);
+  }
+
+  /** Rings the cards other people have selected, in their colours. */
+  setRemoteSelections(selections: RemoteSelections): void {
+    if (this.#remote.set(selections)) this.#draws.request();
   }
 
   /** Hides the canvas text of the card whose text editor is open (the editor shows it). */
@@ -238,6 +248,7 @@ export class BoardRenderer {
     const deadline = now + BUILD_BUDGET_MS;
     const { outcome, bitmaps } = quietly(() => {
       if (this.#applyView(view)) this.#movedAt = now;
+      this.#remote.frame(visible, view.scale);
       const result = this.#board.update(visible, view.scale, deadline, this.#marked());
       if (result.built || this.#orderDirty) this.#reorder();
       const ratio = view.scale * this.#layer.getCanvas().getPixelRatio();

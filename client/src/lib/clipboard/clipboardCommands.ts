@@ -85,7 +85,7 @@ export class ClipboardCommands {
 
   /** True when the text was taken: pasted, or refused with a notice. */
   pasteText(text: string): boolean {
-    const { doc, origin, editable, editor, selection, name } = this.#host;
+    const { doc, origin, editable, editor, selection, author } = this.#host;
     if (!editable) return false;
     const payload = parseClipboard(text);
     if (isClipboardError(payload)) {
@@ -104,7 +104,7 @@ export class ClipboardCommands {
     }
     const area = this.#host.visibleArea();
     const at = editor.pointer ?? { x: area.x + area.w / 2, y: area.y + area.h / 2 };
-    const pasted = asStep(this.#host, () => pasteClipboard(doc, payload, pasteTopLeft(payload, at), origin, { author: name }));
+    const pasted = asStep(this.#host, () => pasteClipboard(doc, payload, pasteTopLeft(payload, at), origin, author === undefined ? {} : { author }));
     editor.selectLink(undefined);
     selection.select(pasted.values());
     editor.notify('clipboard.pasted', { count: pasted.size });

@@ -20,8 +20,8 @@ export interface OutlineEditor {
   readonly doc: Y.Doc;
   readonly origin: unknown;
   readonly editable: boolean;
-  /** Written as the card's author; the session passes none in anonymous mode. */
-  readonly name?: string;
+  /** Written as the card's author; undefined in anonymous mode (not the display name, which is a pseudonym then). */
+  readonly author: string | undefined;
   readonly undo: { checkpoint(): void };
 }
 
@@ -41,7 +41,7 @@ export function createCard(
 ): ItemId | undefined {
   if (!editor.editable) return undefined;
   const at = placeNewCard(card.taken, card.centre, DEFAULT_ITEM_SIZE);
-  const author = editor.name ? { author: editor.name } : {};
+  const author = editor.author === undefined ? {} : { author: editor.author };
   return step(editor, () => addItem(editor.doc, { kind: card.kind, x: at.x, y: at.y, text: card.text, ...author }, editor.origin));
 }
 

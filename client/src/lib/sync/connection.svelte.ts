@@ -1,8 +1,10 @@
 // The board's live connection: the stock y-websocket provider plus its status as runes for
 // the UI. Reconnection is ours (reconnect.ts): jittered exponential backoff, so that after a
 // server restart a whole workshop does not come back in one burst, and no attempts while the
-// browser says it is offline. A 44xx close (bad token, forbidden) is final. The provider sends
-// only our own presence, not an echo of everyone else's (ownAwareness.ts).
+// browser says it is offline (and the socket is closed the moment it goes offline). A 44xx
+// close (bad token, forbidden) is final. The provider sends only our own presence, not an echo
+// of everyone else's (ownAwareness.ts). The session calls start() once the board's offline
+// copy is loaded, so that the first exchange sends only what the server lacks.
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { sendOwnAwarenessOnly } from './ownAwareness.js';
@@ -25,7 +27,9 @@ export class BoardConnection {
   readonly provider: WebsocketProvider;
   readonly #reconnect: JitteredReconnect;
   readonly #stopOwnAwareness: () => void;
+  readonly #contactListeners = new Set<() => void>();
   #everConnected = false;
+  #started = false;
 
   constructor(doc: Y.Doc, boardId: string, token: string, location: { protocol: string; host: string }) {
     // connect: false, so that the reconnection driver is listening before the first socket exists.
@@ -38,6 +42,7 @@ export class BoardConnection {
       if (status === 'connected') {
         this.#everConnected = true;
         this.refusedCode = undefined;
+        this.#contact();
       }
       this.status = status;
     });
@@ -47,11 +52,41 @@ export class BoardConnection {
     this.provider.on('closed', ({ code }) => {
       this.refusedCode = code;
       this.status = 'disconnected';
+      this.#contact();
     });
     this.#stopOwnAwareness = sendOwnAwarenessOnly(this.provider);
-    this.#reconnect = new JitteredReconnect(this.provider, { onChange: (link) => (this.link = link) });
+    this.#reconnect = new JitteredReconnect(this.provider, {
+      onChange: (link) => {
+        this.link = link;
+        // Offline there is no attempt, so no provider status says so: a page opened offline
+        // would read "connecting" for ever.
+        if (link.phase === 'offline') this.status = 'disconnected';
+      },
+    });
     this.link = this.#reconnect.state;
+  }
+
+  /** Opens the connection (once; later calls do nothing). */
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
     this.#reconnect.start();
+  }
+
+  /**
+   * Calls `listener` once, the next time the server answers at all: a connection opens, or it
+   * is refused. The page uses it to retry what failed for want of a network. Returns the
+   * function that cancels it.
+   */
+  onNextContact(listener: () => void): () => void {
+    this.#contactListeners.add(listener);
+    return () => this.#contactListeners.delete(listener);
+  }
+
+  #contact(): void {
+    const listeners = [...this.#contactListeners];
+    this.#contactListeners.clear();
+    for (const listener of listeners) listener();
   }
 
   get awareness() {
@@ -59,6 +94,7 @@ export class BoardConnection {
   }
 
   destroy(): void {
+    this.#contactListeners.clear();
     // Stopped first: a retry waiting on its timer must not reopen what we close here.
     this.#reconnect.stop();
     this.#stopOwnAwareness();

@@ -201,7 +201,8 @@ describe('JitteredReconnect', () => {
   });
 
   it('stops when told to, and a disconnect on purpose is not retried', async () => {
-    const h = harness(() => 0.5);
+    const network = new FakeNetwork();
+    const h = harness(() => 0.5, network);
     await connected(h);
     h.provider.disconnect();
     expect(h.reconnect.state.phase).toBe('stopped');
@@ -210,29 +211,84 @@ describe('JitteredReconnect', () => {
 
     h.reconnect.start();
     expect(h.sockets()).toHaveLength(2);
+    h.provider.disconnect();
+    // The network coming back does not undo a disconnect on purpose.
+    network.set(false);
+    network.set(true);
+    vi.advanceTimersByTime(60_000);
+    expect(h.sockets()).toHaveLength(2);
+    h.reconnect.start();
+    expect(h.sockets()).toHaveLength(3);
     h.latest().drop();
     h.reconnect.stop();
     vi.advanceTimersByTime(60_000);
-    expect(h.sockets()).toHaveLength(2);
+    expect(h.sockets()).toHaveLength(3);
     expect(h.reconnect.state.phase).toBe('stopped');
   });
 
-  it('offline, it waits for the network (trying only at the cap’s pace) and retries soon after it returns', async () => {
+  it('offline, it closes the socket at once, tries nothing until the network returns, then retries soon', async () => {
     const network = new FakeNetwork();
     const h = harness(() => 0.5, network);
     await connected(h);
     network.set(false);
-    // The socket may survive a short outage: nothing changes while it is open.
-    expect(h.reconnect.state).toMatchObject({ phase: 'connected', online: false });
-    h.latest().drop();
-    expect(h.reconnect.state).toMatchObject({ phase: 'offline', nextAttemptAt: Date.now() + policy.capMs });
-    vi.advanceTimersByTime(3_000);
+    // Not left open until a heartbeat notices: closed now, and said so.
+    expect(h.latest().readyState).toBe(FakeSocket.CLOSED);
+    expect(h.provider.ws).toBeNull();
+    expect(h.reconnect.state).toMatchObject({ phase: 'offline', online: false, nextAttemptAt: undefined });
+    vi.advanceTimersByTime(120_000);
     expect(h.sockets()).toHaveLength(1);
     network.set(true);
-    // Back online: within the first window (250 ms with this random source), not after 10 s.
+    // Back online: within the first window (250 ms with this random source).
     expect(h.reconnect.state).toMatchObject({ phase: 'waiting', online: true, nextAttemptAt: Date.now() + 250 });
     vi.advanceTimersByTime(250);
     expect(h.sockets()).toHaveLength(2);
+    h.latest().accept();
+    expect(h.reconnect.state.phase).toBe('connected');
+  });
+
+  it('offline while waiting for a retry, it cancels the retry; a socket that fails while offline is not retried', async () => {
+    const network = new FakeNetwork();
+    const h = harness(() => 0.5, network);
+    await connected(h);
+    h.latest().drop();
+    expect(h.reconnect.state.phase).toBe('waiting');
+    network.set(false);
+    expect(h.reconnect.state).toMatchObject({ phase: 'offline', nextAttemptAt: undefined });
+    vi.advanceTimersByTime(60_000);
+    expect(h.sockets()).toHaveLength(1);
+    network.set(true);
+    vi.advanceTimersByTime(250);
+    expect(h.sockets()).toHaveLength(2);
+    // navigator.onLine said online, but the attempt fails and the browser then reports offline.
+    network.online = false;
+    h.latest().drop();
+    expect(h.reconnect.state).toMatchObject({ phase: 'offline', nextAttemptAt: undefined });
+    vi.advanceTimersByTime(60_000);
+    expect(h.sockets()).toHaveLength(2);
+  });
+
+  it('started offline (a board reopened from this browser’s copy), it opens no socket until the network returns', () => {
+    const network = new FakeNetwork();
+    network.online = false;
+    const h = harness(() => 0.5, network);
+    h.reconnect.start();
+    expect(h.sockets()).toHaveLength(0);
+    expect(h.reconnect.state).toMatchObject({ phase: 'offline', online: false });
+    network.set(true);
+    vi.advanceTimersByTime(250);
+    expect(h.sockets()).toHaveLength(1);
+  });
+
+  it('a refusal stays a refusal when the network comes and goes', async () => {
+    const network = new FakeNetwork();
+    const h = harness(() => 0.5, network);
+    await connected(h);
+    h.latest().drop(4401);
+    network.set(false);
+    network.set(true);
+    vi.advanceTimersByTime(60_000);
+    expect(h.sockets()).toHaveLength(1);
+    expect(h.reconnect.state).toMatchObject({ phase: 'refused', online: true });
   });
 
   it('on reconnection, sends our presence with a newer clock, which the server and peers accept at once', async () => {

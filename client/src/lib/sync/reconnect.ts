@@ -22,7 +22,10 @@ export type LinkPhase =
   | 'connected'
   /** The connection was lost; the next attempt starts at `nextAttemptAt`. */
   | 'waiting'
-  /** The connection was lost and the browser reports no network; we retry when it returns. */
+  /**
+   * The browser reports no network: no socket, and no attempt until it returns (the 'online'
+   * event), as an attempt without any network interface cannot succeed.
+   */
   | 'offline'
   /** The server refused us with a 44xx close (bad token, forbidden): retrying cannot help. */
   | 'refused'
@@ -33,7 +36,7 @@ export interface LinkState {
   readonly phase: LinkPhase;
   /** Failed attempts since the last successful sync. */
   readonly attempt: number;
-  /** While waiting or offline: when the next attempt starts (ms since the epoch). */
+  /** While waiting: when the next attempt starts (ms since the epoch). */
   readonly nextAttemptAt: number | undefined;
   /** What the browser says (navigator.onLine); true where there is nobody to ask. */
   readonly online: boolean;
@@ -94,6 +97,8 @@ export class JitteredReconnect {
   #state: LinkState;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #stopped = false;
+  /** True while we close the socket ourselves because the network went away. */
+  #closingForOffline = false;
   readonly #backoff: Backoff;
   readonly #network: NetworkStatus | undefined;
   readonly #onChange: ((state: LinkState) => void) | undefined;
@@ -118,10 +123,15 @@ export class JitteredReconnect {
     return this.#state;
   }
 
-  /** Connects now, e.g. at first, or after a refusal once the token was fixed. */
+  /** Connects now, e.g. at first, or after a refusal once the token was fixed; offline, once the network is back. */
   start(): void {
     this.#stopped = false;
     this.#cancelTimer();
+    if (this.#network?.online === false) {
+      // E.g. a board reopened offline from this browser's copy: no attempt, no failed socket.
+      this.#update({ phase: 'offline', online: false, nextAttemptAt: undefined, closeCode: undefined });
+      return;
+    }
     this.#update({ phase: 'connecting', nextAttemptAt: undefined, closeCode: undefined });
     this.provider.connect();
   }
@@ -138,7 +148,7 @@ export class JitteredReconnect {
   }
 
   readonly #onClose = (event: SocketCloseEvent | null): void => {
-    if (this.#stopped) return;
+    if (this.#stopped || this.#closingForOffline) return;
     // `provider.disconnect()` clears shouldConnect before it closes: a close on purpose.
     if (!this.provider.shouldConnect) {
       this.#update({ phase: 'stopped', nextAttemptAt: undefined });
@@ -186,27 +196,60 @@ export class JitteredReconnect {
 
   readonly #onNetwork = (online: boolean): void => {
     if (this.#stopped) return;
-    if (online && this.#timer !== undefined) {
-      // Back online: retry soon, not at the end of a long window; still jittered, because a
-      // whole workshop room's wifi comes back at the same moment.
-      this.#schedule(this.#backoff.soon(), online);
+    const { phase } = this.#state;
+    // Refused, or disconnected on purpose: the network coming or going changes nothing.
+    if (phase === 'refused' || phase === 'stopped') {
+      this.#update({ online });
       return;
     }
-    const waiting = this.#state.phase === 'waiting' || this.#state.phase === 'offline';
-    this.#update({ online, ...(waiting ? { phase: online ? 'waiting' : 'offline' } : {}) });
+    if (!online) {
+      this.#goOffline();
+      return;
+    }
+    if (phase === 'offline' || phase === 'waiting') {
+      // Back online: retry soon, not at the end of a long window; still jittered, because a
+      // whole workshop room's wifi comes back at the same moment.
+      this.#schedule(this.#backoff.soon(), true);
+      return;
+    }
+    this.#update({ online });
   };
+
+  /**
+   * The network went away. A socket may look open for a long time after that (until the
+   * provider's 30 s silence watchdog, or TCP gives up), and meanwhile what we send is lost in
+   * buffers and the indicator would say "connected": close it at once. Closed the provider's
+   * way (disconnect: its 'connection-close' comes synchronously, our handler lets it pass),
+   * then other tabs of this board are reconnected, so that they keep in sync offline.
+   */
+  #goOffline(): void {
+    this.#cancelTimer();
+    if (this.provider.ws !== null) {
+      this.#closingForOffline = true;
+      try {
+        this.provider.disconnect();
+      } finally {
+        this.#closingForOffline = false;
+      }
+      this.provider.connectBc();
+    }
+    this.#update({ phase: 'offline', online: false, nextAttemptAt: undefined });
+  }
 
   #schedule(delayMs: number, online = this.#network?.online ?? true): void {
     this.#cancelTimer();
-    // Offline, attempts are pointless until the 'online' event, which retries at once; but
-    // navigator.onLine can be wrong, so keep trying at the cap's pace meanwhile.
-    const delay = Math.round(online ? delayMs : Math.max(delayMs, this.#backoff.policy.capMs));
+    if (!online) {
+      // No network at all: the 'online' event retries (see #onNetwork); an attempt now cannot succeed.
+      this.#update({ phase: 'offline', online, attempt: this.#backoff.attempt, nextAttemptAt: undefined });
+      return;
+    }
+    const delay = Math.round(delayMs);
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       if (this.#stopped) return;
       this.provider.connect();
     }, delay);
-    this.#update({ phase: online ? 'waiting' : 'offline', online, attempt: this.#backoff.attempt, nextAttemptAt: Date.now() + delay });
+    this.#update({ phase: 'waiting', online, attempt: this.#backoff.attempt, nextAttemptAt: Date.now() + delay });
   }
 
   #cancelTimer(): void {
