@@ -49,6 +49,29 @@ class JournalingStore extends SqliteStore {
   }
 }
 
+/** A store whose appends stay pending until released, as PostgreSQL's do for a while. */
+class SlowStore extends SqliteStore {
+  private readonly pending: Array<() => void> = [];
+  constructor(
+    dir: string,
+    private readonly journal: string[],
+  ) {
+    super(dir);
+  }
+  override append(boardId: string, update: Uint8Array): Promise<number> {
+    return new Promise((resolve) =>
+      this.pending.push(() => {
+        const seq = super.append(boardId, update);
+        this.journal.push(`append:${seq}`);
+        resolve(seq);
+      }),
+    );
+  }
+  release(): void {
+    for (const write of this.pending.splice(0)) write();
+  }
+}
+
 function syncUpdateFrame(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.sync);
@@ -113,6 +136,33 @@ describe('Room', () => {
     room.receive(writer.connection, syncUpdateFrame(cardUpdate()));
     expect(journal).toEqual(['append:2', 'send:reader']);
     expect(room.doc.getMap('items').get('card')).toBe('hello');
+  });
+
+  it('sends a joining client its state vector only once every update applied so far is on disk', async () => {
+    const slowDir = mkdtempSync(join(tmpdir(), 'interlink-room-slow-'));
+    const slow = new SlowStore(slowDir, journal);
+    slow.createBoard({ id: 's', title: 't', createdAt: 0, tokenHashes: { facilitator: hashToken('f'), participant: hashToken('p'), observer: hashToken('o') } }, Y.encodeStateAsUpdate(new Y.Doc()));
+    const slowRoom = new Room('s', slow, slow.load('s'), { compactAfterUpdates: 500, compactAfterBytes: 1 << 20, log: pino({ level: 'silent' }), onFailure: () => (failures += 1) });
+    try {
+      const writer = new Connection(new RecordingSocket(journal, 'writer') as unknown as WebSocket, 'participant', 'writer');
+      slowRoom.join(writer);
+      await slowRoom.flushed();
+      slowRoom.receive(writer, syncUpdateFrame(cardUpdate()));
+      journal.length = 0;
+      // Clients count what the state vector covers as stored: it must wait for the pending append.
+      slowRoom.join(new Connection(new RecordingSocket(journal, 'late') as unknown as WebSocket, 'participant', 'late'));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(journal).toEqual([]);
+      slow.release();
+      await slowRoom.flushed();
+      await new Promise((resolve) => setImmediate(resolve));
+      // The update itself (relayed once stored, to everyone but its writer), then the state vector.
+      expect(journal).toEqual(['append:2', 'send:late', 'send:late']);
+    } finally {
+      await slowRoom.close();
+      slow.close();
+      rmSync(slowDir, { recursive: true, force: true });
+    }
   });
 
   it("never applies, stores or relays an observer's update", () => {

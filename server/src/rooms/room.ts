@@ -86,7 +86,9 @@ export class Room implements RemoteBoard {
       return;
     }
     this.connections.add(connection);
-    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    // Our state vector tells the client what we hold, and clients take it as what is stored (the
+    // count of unconfirmed changes): so it is sent once every update applied so far is on disk.
+    this.afterPersisted(() => connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc))));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) connection.send(encodeAwarenessFrame(encodeAwarenessUpdate(this.awareness, states)));
   }

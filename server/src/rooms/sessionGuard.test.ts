@@ -43,6 +43,31 @@ const card = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('items').get('card') as 
 const focus = (doc: Y.Doc): Y.Map<unknown> => doc.getMap('session').get('focus') as Y.Map<unknown>;
 
 describe('touchesRoot(doc, update, "session")', () => {
+  it('lets through an edit that raced the deletion of its card (Yjs collects it), and the doc applies it cleanly', () => {
+    const { room, client } = setup();
+    // Someone else deleted the card, and the room's doc collected its content...
+    const deleter = new Y.Doc();
+    Y.applyUpdate(deleter, Y.encodeStateAsUpdate(room));
+    Y.applyUpdate(room, change(deleter, (doc) => doc.getMap('items').delete('card')));
+    // ...while this participant gave it a field it did not have yet.
+    const update = change(client, (doc) => card(doc).set('color', '#ff0000'));
+    expect(rootTouch(room, update, SESSION_ROOT)).toEqual({ touches: false });
+    Y.applyUpdate(room, update);
+    expect(room.store.pendingStructs).toBeNull();
+    expect(room.getMap('items').has('card')).toBe(false);
+  });
+
+  it('lets through an edit of a focus map the facilitator deleted meanwhile: it changes nothing', () => {
+    const { room, client } = setup();
+    const facilitator = new Y.Doc();
+    Y.applyUpdate(facilitator, Y.encodeStateAsUpdate(room));
+    Y.applyUpdate(room, change(facilitator, (doc) => doc.getMap('session').delete('focus')));
+    const update = change(client, (doc) => focus(doc).set('y', 5));
+    expect(rootTouch(room, update, SESSION_ROOT)).toEqual({ touches: false });
+    Y.applyUpdate(room, update);
+    expect(room.getMap('session').has('focus')).toBe(false);
+  });
+
   it('sees a key set in session', () => {
     const { room, client } = setup();
     const update = change(client, (doc) => doc.getMap('session').set('timerEndsAt', 1_700_000_000_000));

@@ -181,6 +181,10 @@ class RootResolver {
     if (found === undefined || found.struct instanceof Y.Skip) return UNKNOWN;
     const holder = found.struct;
     if (!(holder instanceof Y.Item)) return NO_ROOT;
+    // A type deleted in the doc, and its content collected: Yjs turns whatever is added to it into
+    // garbage on arrival (an edit racing the deletion of its card). Neither session nor anything
+    // else changes; refusing it would refuse the same honest edit on every reconnect, for good.
+    if (holder.content instanceof Y.ContentDeleted && found.inDoc) return NO_ROOT;
     if (!(holder.content instanceof Y.ContentType)) return UNKNOWN;
     return found.inDoc ? this.rootOfDocItem(holder) : holder;
   }
