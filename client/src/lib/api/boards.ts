@@ -1,8 +1,8 @@
 // The HTTP calls the pages make (CONTRACT.md section 2). Paths are relative: the app is
 // served by the same server as the API.
-import type { BoardInfo, CreatedBoard, MemberCreated } from '@interlink/protocol';
+import { isMemberCreated, type BoardInfo, type CreatedBoard, type MemberCreated } from '@interlink/protocol';
 import { ApiError, readErrorBody } from './errors.js';
-import { isBoardInfo, isCreatedBoard, isMemberAnswer } from './guards.js';
+import { isBoardInfo, isCreatedBoard } from './guards.js';
 
 async function requestJson<T>(path: string, init: RequestInit, accept: (body: unknown) => body is T): Promise<T> {
   let response: Response;
@@ -54,6 +54,6 @@ export function createMember(boardId: string, token: string, name?: string): Pro
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify(name === undefined ? {} : { name }),
     },
-    isMemberAnswer,
+    isMemberCreated,
   );
 }

@@ -1,5 +1,5 @@
 // Answers from the server are checked at the edge before the app trusts their shape.
-import { isRole, ROLES, type BoardInfo, type CreatedBoard, type MemberCreated, type RoleRecord } from '@interlink/protocol';
+import { isRole, ROLES, type BoardInfo, type CreatedBoard, type RoleRecord } from '@interlink/protocol';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -26,17 +26,5 @@ export function isBoardInfo(value: unknown): value is BoardInfo {
     typeof value.title === 'string' &&
     isRole(value.role) &&
     (value.memberId === undefined || typeof value.memberId === 'string')
-  );
-}
-
-/** The answer to POST /api/boards/:id/members; the token and id are used as sent, so both must be there. */
-export function isMemberAnswer(value: unknown): value is MemberCreated {
-  return (
-    isObject(value) &&
-    typeof value.memberId === 'string' &&
-    value.memberId !== '' &&
-    typeof value.token === 'string' &&
-    value.token !== '' &&
-    isRole(value.role)
   );
 }

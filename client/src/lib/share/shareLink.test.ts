@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeMemberName } from '@interlink/protocol';
 import { absoluteLink, cleanName, parseShareParams, withName } from './shareLink.js';
 
 describe('parseShareParams', () => {
@@ -29,6 +30,12 @@ describe('cleanName', () => {
   it('collapses whitespace and limits the length', () => {
     expect(cleanName('  a \n b ')).toBe('a b');
     expect(cleanName('x'.repeat(100))).toHaveLength(60);
+  });
+  it('cuts by characters, never splitting an emoji, and gives what the members endpoint accepts', () => {
+    const name = cleanName('🌊'.repeat(61));
+    expect([...(name ?? '')]).toHaveLength(60);
+    expect(name).toBe('🌊'.repeat(60));
+    expect(normalizeMemberName(name ?? '')).toBe(name);
   });
 });
 
