@@ -36,6 +36,11 @@ function shellFor(pathname: string): string {
   return pathname.startsWith('/b/') ? BOARD_SHELL : ROOT_SHELL;
 }
 
+/** Past the browser's HTTP cache: a shell from it could belong to the previous version. */
+function fresh(path: string): Request {
+  return new Request(path, { cache: 'reload' });
+}
+
 async function precache(): Promise<void> {
   const cache = await caches.open(CACHE);
   await Promise.all(
@@ -43,10 +48,10 @@ async function precache(): Promise<void> {
       // A hashed file of the previous version is byte for byte the same file.
       const previous = immutable.has(path) ? await caches.match(path) : undefined;
       if (previous) await cache.put(path, previous);
-      else await cache.add(path);
+      else await cache.add(fresh(path));
     }),
   );
-  await cache.addAll([BOARD_SHELL, ROOT_SHELL]);
+  await cache.addAll([fresh(BOARD_SHELL), fresh(ROOT_SHELL)]);
 }
 
 async function removeOldCaches(): Promise<void> {
