@@ -11,6 +11,7 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { hashToken } from '../http/tokens.js';
 import { SqliteStore } from '../persistence/sqlite.js';
+import type { DocStore, StoredDoc } from '../persistence/types.js';
 import { Connection } from './connection.js';
 import { Room } from './room.js';
 
@@ -50,24 +51,32 @@ class JournalingStore extends SqliteStore {
 }
 
 /** A store whose appends stay pending until released, as PostgreSQL's do for a while. */
-class SlowStore extends SqliteStore {
+class SlowStore implements DocStore {
   private readonly pending: Array<() => void> = [];
   constructor(
-    dir: string,
+    readonly inner: SqliteStore,
     private readonly journal: string[],
-  ) {
-    super(dir);
+  ) {}
+  load(boardId: string): StoredDoc {
+    return this.inner.load(boardId);
   }
-  override append(boardId: string, update: Uint8Array): Promise<number> {
+  append(boardId: string, update: Uint8Array): Promise<number> {
     return new Promise((resolve) =>
       this.pending.push(() => {
-        const seq = super.append(boardId, update);
+        const seq = this.inner.append(boardId, update);
         this.journal.push(`append:${seq}`);
         resolve(seq);
       }),
     );
   }
-  release(): void {
+  compact(boardId: string, throughSeq: number, localState: () => Uint8Array): void {
+    this.inner.compact(boardId, throughSeq, localState);
+  }
+  release(boardId: string): void {
+    this.inner.release(boardId);
+  }
+  /** Lets every pending append reach the disk. */
+  write(): void {
     for (const write of this.pending.splice(0)) write();
   }
 }
@@ -140,8 +149,8 @@ describe('Room', () => {
 
   it('sends a joining client its state vector only once every update applied so far is on disk', async () => {
     const slowDir = mkdtempSync(join(tmpdir(), 'interlink-room-slow-'));
-    const slow = new SlowStore(slowDir, journal);
-    slow.createBoard({ id: 's', title: 't', createdAt: 0, tokenHashes: { facilitator: hashToken('f'), participant: hashToken('p'), observer: hashToken('o') } }, Y.encodeStateAsUpdate(new Y.Doc()));
+    const slow = new SlowStore(new SqliteStore(slowDir), journal);
+    slow.inner.createBoard({ id: 's', title: 't', createdAt: 0, tokenHashes: { facilitator: hashToken('f'), participant: hashToken('p'), observer: hashToken('o') } }, Y.encodeStateAsUpdate(new Y.Doc()));
     const slowRoom = new Room('s', slow, slow.load('s'), { compactAfterUpdates: 500, compactAfterBytes: 1 << 20, log: pino({ level: 'silent' }), onFailure: () => (failures += 1) });
     try {
       const writer = new Connection(new RecordingSocket(journal, 'writer') as unknown as WebSocket, 'participant', 'writer');
@@ -153,14 +162,14 @@ describe('Room', () => {
       slowRoom.join(new Connection(new RecordingSocket(journal, 'late') as unknown as WebSocket, 'participant', 'late'));
       await new Promise((resolve) => setImmediate(resolve));
       expect(journal).toEqual([]);
-      slow.release();
+      slow.write();
       await slowRoom.flushed();
       await new Promise((resolve) => setImmediate(resolve));
       // The update itself (relayed once stored, to everyone but its writer), then the state vector.
       expect(journal).toEqual(['append:2', 'send:late', 'send:late']);
     } finally {
       await slowRoom.close();
-      slow.close();
+      slow.inner.close();
       rmSync(slowDir, { recursive: true, force: true });
     }
   });
