@@ -18,6 +18,7 @@ import { attachMarquee } from './interaction/marqueeGesture.js';
 import { InteractionOverlay } from './interaction/overlay.js';
 import { afterClick } from './interaction/selectionRules.js';
 import type { EditorTarget } from './interaction/target.js';
+import { forwardWithheldMouseEvents } from './interaction/withheldMouseEvents.js';
 import { panBy, toCanvas, wheelPixels, wheelZoomFactor, zoomAt, type Point, type View } from './viewport.js';
 
 export interface GestureTarget extends EditorTarget {
@@ -147,6 +148,8 @@ export function attachGestures(surface: HTMLElement, renderer: BoardRenderer, ta
     onDragging: (dragging) => handle.setLinking(dragging),
   });
   const detachMarquee = attachMarquee(stage, overlay, target);
+  // Without it a drag released over a disabled button never ends (see the module).
+  const detachWithheld = forwardWithheldMouseEvents(window);
 
   surface.addEventListener('wheel', onWheel, { passive: false });
   surface.addEventListener('pointermove', onPointerMove);
@@ -167,6 +170,7 @@ export function attachGestures(surface: HTMLElement, renderer: BoardRenderer, ta
       }
     },
     detach() {
+      detachWithheld();
       detachMarquee();
       detachLinkDrag();
       detachCardDrag();

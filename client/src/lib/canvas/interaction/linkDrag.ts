@@ -2,7 +2,9 @@
 // the pointer, snapping to the border of the card under it; dropping on a card links the two
 // (the kind the model suggests for their kinds), dropping anywhere else or pressing Escape
 // draws nothing. Frames are not drop targets: dropping on a frame's background reads as
-// dropping on empty space, which is what it looks like.
+// dropping on empty space, which is what it looks like. Nor is a card hidden under an overlay
+// on the canvas (the zoom bar, the minimap, a toolbar): the pointer is over the overlay there,
+// so a drop on it is a drop on nothing, and the rubber band does not snap to the card.
 import type { ItemId, ItemView } from '@interlink/model';
 import type Konva from 'konva';
 import { arrowPoints, borderPoint } from '../linkGeometry.js';
@@ -44,6 +46,18 @@ export function attachLinkDrag(stage: Konva.Stage, overlay: InteractionOverlay, 
     const screen = stage.getPointerPosition();
     return screen ? toCanvas(target.getView(), screen) : undefined;
   };
+  /**
+   * The pointer is over the canvas itself, not over an overlay on top of it. Asked of the page
+   * rather than read from the event's target, which for touch is where the touch began.
+   */
+  const overCanvas = (): boolean => {
+    const screen = stage.getPointerPosition();
+    const container = stage.container();
+    if (!screen) return false;
+    const box = container.getBoundingClientRect();
+    const under = container.ownerDocument.elementFromPoint(box.left + screen.x, box.top + screen.y);
+    return under !== null && container.contains(under);
+  };
 
   const onKey = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || source === undefined) return;
@@ -84,7 +98,8 @@ export function attachLinkDrag(stage: Konva.Stage, overlay: InteractionOverlay, 
     const from = source && target.board.items.get(source);
     const p = pointer();
     if (!from || !p || cancelled) return;
-    overlay.showRubberBand(rubberBand(from, p, dropTarget(target.board.items.values(), p, from.id)));
+    const over = overCanvas() ? dropTarget(target.board.items.values(), p, from.id) : undefined;
+    overlay.showRubberBand(rubberBand(from, p, over));
   });
 
   handle.on('dragend', () => {
@@ -93,7 +108,7 @@ export function attachLinkDrag(stage: Konva.Stage, overlay: InteractionOverlay, 
     const p = pointer();
     source = undefined;
     overlay.showRubberBand(undefined);
-    const to = from && p && !cancelled ? dropTarget(target.board.items.values(), p, from) : undefined;
+    const to = from && p && !cancelled && overCanvas() ? dropTarget(target.board.items.values(), p, from) : undefined;
     hooks.onDragging(false);
     if (from && to) target.link(from, to.id);
   });
