@@ -30,6 +30,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // validate must be refused, not reinterpreted.
     ajv: { customOptions: { coerceTypes: false } },
   });
+  // API answers carry tokens, titles and board content: none of it may stay in a browser's or a
+  // proxy's cache, on a shared computer in a field office least of all.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
   await app.register(configPlugin, { config: options.config });
   await app.register(errorsPlugin);
   await app.register(persistencePlugin, options.store ? { store: options.store } : {});

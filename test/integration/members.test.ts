@@ -91,6 +91,16 @@ describe('members (SQLite)', () => {
     expect(csv.status).toBe(200);
   });
 
+  it('lets no browser or proxy keep an API answer: tokens, titles and errors alike are no-store', async () => {
+    const answers = [
+      await fetch(`${server.url}/api/boards/${board.id}/members`, { method: 'POST', headers: { authorization: `Bearer ${board.tokens.participant}`, 'content-type': 'application/json' }, body: '{}' }),
+      await fetch(`${server.url}/api/boards/${board.id}`, { headers: { authorization: `Bearer ${board.tokens.participant}` } }),
+      await fetch(`${server.url}/api/boards/${board.id}`),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([201, 200, 401]);
+    for (const answer of answers) expect(answer.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('a member token has its role’s rights: a participant member may not import (403), a facilitator member may', async () => {
     const exported = await request(`${server.url}/api/boards/${board.id}/export/json`, { token: board.tokens.facilitator });
     const participant = await createMember(server, board.id, board.tokens.participant);
