@@ -65,12 +65,20 @@ describe('JoinFlow', () => {
     expect(loadMember(storage, 'b1', 'link')?.name).toBeUndefined();
   });
 
-  it('a ?name= on the link keeps the stored member and names them', () => {
+  it('a ?name= on the link keeps the stored member and renames them', () => {
     const storage = new MemoryStorage();
-    saveMember(storage, 'b1', 'link', { memberId: 'm-9', token: 'personal-9', role: 'participant', title: 'T', name: undefined });
+    saveMember(storage, 'b1', 'link', { memberId: 'm-9', token: 'personal-9', role: 'participant', title: 'T', name: 'Ami' });
     const member = new JoinFlow('b1', 'link', 'Amina', new FakeApi(), storage).stored();
     expect(member).toMatchObject({ memberId: 'm-9', name: 'Amina' });
     expect(loadMember(storage, 'b1', 'link')?.name).toBe('Amina');
+  });
+
+  it('a ?name= on the link never names someone who chose to stay anonymous', () => {
+    const storage = new MemoryStorage();
+    saveMember(storage, 'b1', 'link', { memberId: 'm-9', token: 'personal-9', role: 'participant', title: 'T', name: undefined });
+    const member = new JoinFlow('b1', 'link', 'Amina', new FakeApi(), storage).stored();
+    expect(member).toMatchObject({ memberId: 'm-9', name: undefined });
+    expect(loadMember(storage, 'b1', 'link')?.name).toBeUndefined();
   });
 
   it('verifies with the member’s own token, and keeps a new title and role', async () => {
@@ -105,5 +113,21 @@ describe('JoinFlow', () => {
     api.answer = new ApiError('server', 404, 'not_found', 'no such board');
     expect(await flow.verify(again)).toEqual({ kind: 'notFound' });
     expect(flow.stored()).toBeUndefined();
+  });
+
+  it('stores nothing once closed: a join or a check answered after the board was forgotten', async () => {
+    const storage = new MemoryStorage();
+    const api = new FakeApi();
+    const flow = new JoinFlow('b1', 'link', undefined, api, storage);
+    const member = await flow.join(info, 'Amina');
+    api.answer = { id: 'b1', title: 'Renamed', role: 'participant', memberId: 'm-1' };
+    const checking = flow.verify(member);
+    const joining = flow.join(info, 'Amina');
+    // Forgotten while both are on their way.
+    storage.clear();
+    flow.close();
+    expect((await checking).kind).toBe('valid');
+    expect((await joining).memberId).toBeDefined();
+    expect(storage.items.size).toBe(0);
   });
 });

@@ -24,6 +24,9 @@ export type VerifyOutcome =
   | { readonly kind: 'unreachable' };
 
 export class JoinFlow {
+  /** Set once the board is forgotten on this device: nothing is stored from then on. */
+  #closed = false;
+
   constructor(
     private readonly boardId: string,
     /** The share link's token: what a new member is created with. */
@@ -41,11 +44,13 @@ export class JoinFlow {
 
   /**
    * The member stored for this link. A `?name=` on the link is a facilitator's personal
-   * invitation: it names the person, also when they had joined before (anonymously or not).
+   * invitation: it renames a person who had joined under another name. It never names someone
+   * who chose to stay anonymous on this device: that choice protects them (DOMAIN.md), and a
+   * link that anyone could have forwarded must not undo it.
    */
   stored(): StoredMember | undefined {
     const member = loadMember(this.storage, this.boardId, this.linkToken);
-    if (!member || this.linkName === undefined || member.name === this.linkName) return member;
+    if (!member || member.name === undefined || this.linkName === undefined || member.name === this.linkName) return member;
     const renamed = { ...member, name: this.linkName };
     saveMember(this.storage, this.boardId, this.linkToken, renamed);
     return renamed;
@@ -60,7 +65,7 @@ export class JoinFlow {
   async join(info: BoardInfo, name: string | undefined): Promise<StoredMember> {
     const created = await this.api.createMember(this.boardId, this.linkToken, name);
     const member: StoredMember = { memberId: created.memberId, token: created.token, role: created.role, title: info.title, name };
-    saveMember(this.storage, this.boardId, this.linkToken, member);
+    if (!this.#closed) saveMember(this.storage, this.boardId, this.linkToken, member);
     return member;
   }
 
@@ -80,11 +85,19 @@ export class JoinFlow {
       return { kind: 'unreachable' };
     }
     const current: StoredMember = { ...member, title: info.title, role: info.role };
-    if (current.title !== member.title || current.role !== member.role) saveMember(this.storage, this.boardId, this.linkToken, current);
+    if (!this.#closed && (current.title !== member.title || current.role !== member.role)) saveMember(this.storage, this.boardId, this.linkToken, current);
     return { kind: 'valid', member: current };
   }
 
   forget(): void {
     forgetMember(this.storage, this.boardId, this.linkToken);
+  }
+
+  /**
+   * The board was forgotten on this device: a join or a check still on its way when that
+   * happened must not store the member again when its answer comes.
+   */
+  close(): void {
+    this.#closed = true;
   }
 }
