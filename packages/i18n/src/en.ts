@@ -573,4 +573,22 @@ export const en = {
   'layout.done': 'Arranged {count} cards. Undo puts them back.',
   'layout.doneTruncated': 'Arranged {count} cards; {left} linked cards were placed in a grid below, as the map is large. Undo puts them back.',
   'layout.failed': 'The layout could not be computed; nothing was moved.',
+
+  // Forget this board on this device (safety on shared computers): the header button, its
+  // confirmation, and the page left once the board is gone from this browser (forget.*).
+  'forget.button': 'Forget on this device',
+  'forget.buttonHint': 'Remove this board from this browser. It stays on the server for everyone else.',
+  'forget.title': 'Forget this board on this device?',
+  'forget.intro':
+    'This browser will no longer keep the board: its cards, your name and your place on it are removed from this device. The board itself stays on the server, and everyone else keeps it. To open it here again, use its link: you will be asked for your name.',
+  'forget.unconfirmed': 'Changes not yet saved to the server, which will be lost: {count}. Once the status reads “{saved}”, nothing is lost.',
+  'forget.confirm': 'Forget on this device',
+  'forget.confirmLosing': 'Forget and lose the changes',
+  'forget.cancel': 'Cancel',
+  'forget.removing': 'Removing the board from this device…',
+  'page.title.forgotten': 'Removed from this device · Interlink',
+  'forget.done.heading': 'This board has been removed from this device',
+  'forget.done.body': 'Nothing of it is kept in this browser any more. The board itself is still on the server: to open it again, use its link.',
+  'forget.done.unfinished':
+    'Another tab or window of this browser still has the board open. Close it: the board is removed from this device once it is closed.',
 } as const satisfies Readonly<Record<string, string>>;

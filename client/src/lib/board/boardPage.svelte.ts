@@ -1,7 +1,7 @@
 // The board page's life: read the share link; open the board at once as the member this browser
 // holds for the link (also offline), checking it with the server behind; or join as a new
 // member, under the link's `?name=`, a typed name, or anonymously (joinFlow.ts), then open the
-// live session.
+// live session. "Forget this board on this device" ends here too: the page then shows only that.
 import type { BoardInfo } from '@interlink/protocol';
 import { createMember, getBoard } from '../api/boards.js';
 import { describeApiError } from '../api/describe.js';
@@ -9,6 +9,7 @@ import { ApiError } from '../api/errors.js';
 import { t } from '../i18n/index.js';
 import { cleanName, parseShareParams } from '../share/shareLink.js';
 import { pendingStorageKey, savePendingChanges } from '../sync/confirmStore.js';
+import { forgetBoard, forgottenCompletely, onForgottenElsewhere } from '../sync/forgetBoard.js';
 import { colorForMember, pseudonymNumber, rememberName, rememberedName } from '../sync/identity.js';
 import type { StoredMember } from '../sync/memberStore.js';
 import { browserNetworkStatus, type NetworkStatus } from '../sync/reconnect.js';
@@ -29,7 +30,19 @@ export type BoardPhase =
       /** Why the last attempt to join failed. */
       readonly failure?: PageMessage;
     }
-  | { readonly kind: 'ready'; readonly session: BoardSession };
+  | { readonly kind: 'ready'; readonly session: BoardSession }
+  /** The board is being removed from this browser (forgetBoard.ts). */
+  | { readonly kind: 'forgetting' }
+  /** Removed: nothing of the board is on the page. `complete` false: something could not be removed yet. */
+  | { readonly kind: 'forgotten'; readonly complete: boolean };
+
+/**
+ * The page shown once a board is forgotten: no board id, token or name in its address, so the
+ * address bar and the Back button lead nowhere near the board.
+ */
+export function forgottenPagePath(complete: boolean): string {
+  return complete ? '/forgotten' : '/forgotten?unfinished';
+}
 
 export interface PageEnvironment {
   readonly location: { readonly protocol: string; readonly host: string };
@@ -57,6 +70,8 @@ export class BoardPageState {
   #destroyed = false;
   /** Cancels waiting for the network to check the stored member again. */
   #stopWaiting: (() => void) | undefined;
+  /** Stops listening for another tab forgetting this board. */
+  #stopListening: (() => void) | undefined;
 
   constructor(boardId: string, search: string, env: PageEnvironment) {
     this.#boardId = boardId;
@@ -66,6 +81,8 @@ export class BoardPageState {
   }
 
   async start(): Promise<void> {
+    // Whatever this page shows of the board (even the name dialog), it goes when another tab forgets it.
+    this.#stopListening = onForgottenElsewhere(this.#boardId, () => void this.#forget(false));
     const { token, name } = parseShareParams(this.#search);
     if (!token) {
       this.phase = { kind: 'error', message: { key: 'board.error.noToken' } };
@@ -104,7 +121,32 @@ export class BoardPageState {
   destroy(): void {
     this.#destroyed = true;
     this.#stopWaiting?.();
-    if (this.phase.kind === 'ready') this.phase.session.destroy();
+    this.#stopListening?.();
+    if (this.phase.kind === 'ready') void this.phase.session.destroy();
+  }
+
+  /** "Forget this board on this device", asked on this page: the other tabs are told. */
+  forget(): Promise<void> {
+    return this.#forget(true);
+  }
+
+  async #forget(announce: boolean): Promise<void> {
+    const phase = this.phase;
+    if (phase.kind === 'forgetting' || phase.kind === 'forgotten') return;
+    // From here nothing may open a session or store a member again: not the check of the stored
+    // member still on its way, nor a join, nor the wait for the network.
+    this.#destroyed = true;
+    this.#stopWaiting?.();
+    this.#stopListening?.();
+    this.#flow?.close();
+    this.phase = { kind: 'forgetting' };
+    const outcome = await forgetBoard({
+      boardId: this.#boardId,
+      storage: this.#env.storage,
+      endSession: () => (phase.kind === 'ready' ? phase.session.destroy() : Promise.resolve()),
+      announce,
+    });
+    this.phase = { kind: 'forgotten', complete: forgottenCompletely(outcome) };
   }
 
   /** No member for this link yet: the link's name joins at once, otherwise the dialog asks. */
@@ -132,7 +174,7 @@ export class BoardPageState {
 
   #open(member: StoredMember): void {
     if (this.#destroyed) return;
-    if (this.phase.kind === 'ready') this.phase.session.destroy();
+    if (this.phase.kind === 'ready') void this.phase.session.destroy();
     this.phase = {
       kind: 'ready',
       session: new BoardSession({
@@ -190,7 +232,7 @@ export class BoardPageState {
 
   /** Ends a session whose member is no more; its list of unconfirmed changes goes with it. */
   #closeSession(member: StoredMember): void {
-    if (this.phase.kind === 'ready') this.phase.session.destroy();
+    if (this.phase.kind === 'ready') void this.phase.session.destroy();
     this.phase = { kind: 'loading' };
     savePendingChanges(this.#env.storage, pendingStorageKey(this.#boardId, member.memberId), []);
   }

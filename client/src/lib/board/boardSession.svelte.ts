@@ -263,7 +263,11 @@ export class BoardSession {
     return this.author === undefined;
   }
 
-  destroy(): void {
+  /**
+   * Ends the session: the socket closed, nothing written to the browser any more. Resolves once
+   * the offline copy's database is closed, which forgetting the board waits for to delete it.
+   */
+  destroy(): Promise<void> {
     this.#destroyed = true;
     this.#unsubscribe();
     this.analysis.destroy();
@@ -276,8 +280,9 @@ export class BoardSession {
     this.presence.destroy();
     this.confirmations.destroy();
     this.connection.destroy();
-    this.offline.destroy();
+    const closed = this.offline.destroy();
     this.mirror.destroy();
     this.doc.destroy();
+    return closed;
   }
 }

@@ -6,8 +6,13 @@ import { parseChanges, serializeChanges, type PendingChange } from './confirmLog
 
 const KEY_PREFIX = 'interlink.unconfirmed.v1';
 
+/** What every such key of one board starts with, whatever the member: forgetting the board removes them all. */
+export function boardPendingKeyPrefix(boardId: string): string {
+  return `${KEY_PREFIX}:${boardId}:`;
+}
+
 export function pendingStorageKey(boardId: string, memberId: string | undefined): string {
-  return `${KEY_PREFIX}:${boardId}:${memberId ?? 'no-member'}`;
+  return `${boardPendingKeyPrefix(boardId)}${memberId ?? 'no-member'}`;
 }
 
 export function loadPendingChanges(storage: Pick<Storage, 'getItem'> | undefined, key: string): PendingChange[] {

@@ -3,7 +3,8 @@
 // pseudonym. Storage can be unavailable (private mode, disabled), so every access is allowed
 // to fail and the app then simply asks again next time.
 
-const NAME_KEY = 'interlink.displayName';
+/** Exported for forgetBoard.ts: forgetting a board on a shared computer forgets the name too. */
+export const NAME_KEY = 'interlink.displayName';
 
 export function rememberedName(storage: Pick<Storage, 'getItem'> | undefined): string | undefined {
   try {

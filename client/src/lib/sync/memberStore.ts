@@ -39,8 +39,13 @@ export function linkKey(linkToken: string): string {
   return `${hex(stableHash(linkToken))}${hex(stableHash(linkToken, 0x5bd1e995))}`;
 }
 
+/** What every member key of one board starts with, whatever the link: forgetting the board removes them all. */
+export function boardMemberKeyPrefix(boardId: string): string {
+  return `${KEY_PREFIX}:${boardId}:`;
+}
+
 export function memberStorageKey(boardId: string, linkToken: string): string {
-  return `${KEY_PREFIX}:${boardId}:${linkKey(linkToken)}`;
+  return `${boardMemberKeyPrefix(boardId)}${linkKey(linkToken)}`;
 }
 
 function isShortString(value: unknown): value is string {

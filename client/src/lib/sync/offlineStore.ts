@@ -64,9 +64,15 @@ export class OfflineStore {
     });
   }
 
-  destroy(): void {
+  /**
+   * Stops writing the document to IndexedDB. Resolves once the database connection is closed:
+   * forgetting the board (forgetBoard.ts) deletes the database then, and an open connection
+   * would hold the deletion back.
+   */
+  destroy(): Promise<void> {
     this.#destroyed = true;
-    void this.#persistence?.destroy();
+    const closed = this.#persistence?.destroy() ?? Promise.resolve();
     this.#persistence = undefined;
+    return closed;
   }
 }
