@@ -2,35 +2,12 @@
 // section 3). The observer here is the stock client, which keeps its local edit and offers it
 // again in every sync step 2: the server must drop all of them.
 import type { CreatedBoard } from '@interlink/protocol';
-import { SyncStep, encodeSyncStep1 } from '@interlink/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { addNote, itemTexts } from '../support/board.js';
-import { eventually, stockClient, waitForSynced, type StockClient } from '../support/clients.js';
-import { syncStepOf } from '../support/raw.js';
+import { eventually, stockClient, waitForSynced } from '../support/clients.js';
 import { Resources } from '../support/resources.js';
+import { roundTrip } from '../support/roundTrip.js';
 import { startServer, type RunningServer } from '../support/server.js';
-
-/**
- * A barrier on the observer's own connection: sends sync step 1 on its socket and waits for the
- * server's step 2 answer. The server handles a connection's frames in order, so once the answer
- * arrives, everything the observer sent before has been handled (and relayed, if it ever would be).
- */
-async function roundTrip(client: StockClient): Promise<void> {
-  const ws = client.provider.ws;
-  if (!ws) throw new Error('the observer is not connected');
-  let answered = false;
-  const onMessage = (event: { data: unknown }): void => {
-    if (event.data instanceof ArrayBuffer && syncStepOf(new Uint8Array(event.data)) === SyncStep.step2) answered = true;
-  };
-  ws.addEventListener('message', onMessage);
-  try {
-    ws.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
-    await eventually(() => answered, 'the server’s step 2 answer on the observer’s connection');
-  } finally {
-    ws.removeEventListener('message', onMessage);
-  }
-}
 
 describe('observer', () => {
   const resources = new Resources();

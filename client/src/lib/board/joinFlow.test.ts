@@ -3,28 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/errors.js';
 import { loadMember, saveMember } from '../sync/memberStore.js';
 import { JoinFlow, type JoinApi } from './joinFlow.js';
+import { MemoryStorage } from '../testing/memoryStorage.js';
 
-class MemoryStorage {
-  readonly items = new Map<string, string>();
-  get length(): number {
-    return this.items.size;
-  }
-  clear(): void {
-    this.items.clear();
-  }
-  key(index: number): string | null {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
 
 /** Stands in for the two HTTP calls, recording what was asked. */
 class FakeApi implements JoinApi {

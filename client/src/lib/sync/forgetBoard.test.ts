@@ -11,26 +11,8 @@ import {
 } from './forgetBoard.js';
 import { rememberName, rememberedName } from './identity.js';
 import { memberStorageKey, saveMember, type StoredMember } from './memberStore.js';
+import { MemoryStorage } from '../testing/memoryStorage.js';
 
-/** localStorage as the page sees it: ordered keys, `length` and `key(i)`. */
-class MemoryStorage {
-  readonly items = new Map<string, string>();
-  get length(): number {
-    return this.items.size;
-  }
-  key(index: number): string | null {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
 
 /** Storage that lists keys but refuses to remove them. */
 class StubbornStorage extends MemoryStorage {

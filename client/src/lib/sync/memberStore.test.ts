@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { colorForMember, CURSOR_COLORS, PSEUDONYM_MAX, PSEUDONYM_MIN, pseudonymNumber } from './identity.js';
 import { forgetMember, linkKey, loadMember, memberStorageKey, parseStoredMember, saveMember, type StoredMember } from './memberStore.js';
+import { MemoryStorage } from '../testing/memoryStorage.js';
 
-class MemoryStorage {
-  readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
 
 /** Storage that refuses everything, as in some private modes. */
 const blocked = {
