@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardMaps } from './document.js';
-import { asFocus, clearFocus, focusChanged, readFocus, setFocus } from './session.js';
+import { asFocus, focusChanged, readFocus, setFocus } from './session.js';
 import { recordTransactions } from './testing/transactions.js';
 
 function syncedPair(): [Y.Doc, Y.Doc] {
@@ -56,19 +56,6 @@ describe('setFocus', () => {
     setFocus(a, { x: 10, y: 20, zoom: 1 });
     expect(seen).toEqual([true, true]);
     expect(readFocus(b)).toEqual({ x: 10, y: 20, zoom: 1 });
-  });
-});
-
-describe('clearFocus', () => {
-  it('removes the focus, and does nothing when there is none', () => {
-    const doc = new Y.Doc();
-    setFocus(doc, { x: 1, y: 1, zoom: 1 });
-    clearFocus(doc);
-    expect(readFocus(doc)).toBeUndefined();
-    const log = recordTransactions(doc);
-    clearFocus(doc);
-    log.stop();
-    expect(log.transactions).toEqual([]);
   });
 });
 

@@ -42,13 +42,6 @@ export function setFocus(doc: Y.Doc, focus: Focus, origin: unknown = null): bool
   return true;
 }
 
-/** Removes the focus: nobody is asked to look anywhere. */
-export function clearFocus(doc: Y.Doc, origin: unknown = null): void {
-  const { session } = boardMaps(doc);
-  if (!session.has(FOCUS_KEY)) return;
-  doc.transact(() => session.delete(FOCUS_KEY), origin);
-}
-
 /** The focus, or undefined when absent or unusable (tolerant: a bad value is ignored, never thrown). */
 export function readFocus(doc: Y.Doc): Focus | undefined {
   return asFocus(boardMaps(doc).session.get(FOCUS_KEY));

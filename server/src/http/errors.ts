@@ -7,7 +7,6 @@ export const ERROR_CODES = {
   forbidden: 403,
   not_found: 404,
   board_not_found: 404,
-  conflict: 409,
   /** The board has as many member identities as it may have (CONTRACT.md section 6). */
   too_many_members: 409,
   payload_too_large: 413,

@@ -1,6 +1,6 @@
 // The HTTP calls the pages make (CONTRACT.md section 2). Paths are relative: the app is
 // served by the same server as the API.
-import { isMemberCreated, type BoardInfo, type CreatedBoard, type MemberCreated } from '@interlink/protocol';
+import { isMemberCreated, type BoardInfo, type CreatedBoard, type MemberCreated, type MemberRequest } from '@interlink/protocol';
 import { ApiError, readErrorBody } from './errors.js';
 import { isBoardInfo, isCreatedBoard } from './guards.js';
 
@@ -46,13 +46,18 @@ export function getBoard(boardId: string, token: string): Promise<BoardInfo> {
  * Joins the board as a member of one's own (CONTRACT.md section 6): a personal token with the
  * role of `token` (a share link's). Without a name the member is anonymous: no name is sent.
  */
+/** No name: the person stays anonymous, and the body says nothing about them. */
+function memberRequest(name: string | undefined): MemberRequest {
+  return name === undefined ? {} : { name };
+}
+
 export function createMember(boardId: string, token: string, name?: string): Promise<MemberCreated> {
   return requestJson(
     `/api/boards/${encodeURIComponent(boardId)}/members`,
     {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(name === undefined ? {} : { name }),
+      body: JSON.stringify(memberRequest(name)),
     },
     isMemberCreated,
   );

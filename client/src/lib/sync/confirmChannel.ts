@@ -66,11 +66,6 @@ export class ConfirmChannel {
     return this.#ready;
   }
 
-  /** How many step 1s (the provider's and our probes) still wait for their answer. */
-  get awaiting(): number {
-    return this.#awaiting.length;
-  }
-
   /** A frame from the server; returns true when it confirmed something. */
   receive(frame: Uint8Array): boolean {
     const message = readServerFrame(frame);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { colorFor, rememberName, rememberedName } from './identity.js';
-import { MAX_ID_LENGTH, MAX_SELECTION, PeerReader, readPeer, readSelection, readView } from './peers.js';
+import { asFocus } from '@interlink/model';
+import { MAX_ID_LENGTH, MAX_SELECTION, PeerReader, readPeer, readSelection } from './peers.js';
 import { syncUrl } from './syncUrl.js';
 
 describe('readPeer', () => {
@@ -45,7 +46,8 @@ describe('readPeer', () => {
     const bad = [{ x: Infinity, y: 0 }, { x: 0, y: Number.NaN }, { x: '1', y: 2 }, [1, 2], 'here', null];
     for (const cursor of bad) expect(readPeer(1, { user: { name: 'A' }, cursor })?.cursor).toBeUndefined();
     for (const view of [...bad, { x: 0, y: 0 }, { x: 0, y: 0, zoom: 0 }, { x: 0, y: 0, zoom: -2 }, { x: 0, y: 0, zoom: Infinity }]) {
-      expect(readView(view)).toBeUndefined();
+      expect(asFocus(view)).toBeUndefined();
+      expect(readPeer(1, { user: { name: 'A' }, view })?.view).toBeUndefined();
     }
   });
 });

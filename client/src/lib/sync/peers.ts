@@ -2,7 +2,7 @@
 // checked and bounded before it reaches the DOM (a colour goes into a style attribute) or the
 // canvas (a view we may move to, ids we look up): a field that does not validate is dropped,
 // the rest of the state is kept.
-import type { ItemId } from '@interlink/model';
+import { asFocus, type Focus, type ItemId } from '@interlink/model';
 import { isRole, type Role } from '@interlink/protocol';
 import type { Point } from '../canvas/viewport.js';
 import { cleanName } from '../share/shareLink.js';
@@ -17,12 +17,8 @@ export interface LocalUser extends PresenceUser {
   readonly role: Role;
 }
 
-/** Where someone looks: the centre of their screen in canvas units, and their scale. */
-export interface PeerView {
-  readonly x: number;
-  readonly y: number;
-  readonly zoom: number;
-}
+/** Where someone looks: the centre of their screen in canvas units, and their scale (the same shape as the facilitator's focus). */
+export type PeerView = Focus;
 
 export interface Peer extends PresenceUser {
   readonly clientId: number;
@@ -55,12 +51,6 @@ function readCursor(value: unknown): Point | undefined {
   return isFiniteNumber(x) && isFiniteNumber(y) ? { x, y } : undefined;
 }
 
-export function readView(value: unknown): PeerView | undefined {
-  if (!isRecord(value)) return undefined;
-  const { x, y, zoom } = value;
-  return isFiniteNumber(x) && isFiniteNumber(y) && isFiniteNumber(zoom) && zoom > 0 ? { x, y, zoom } : undefined;
-}
-
 /** Distinct non-empty strings of bounded length, at most MAX_SELECTION of them; anything else is dropped. */
 export function readSelection(value: unknown): readonly ItemId[] {
   if (!Array.isArray(value) || value.length === 0) return NO_IDS;
@@ -86,7 +76,7 @@ export function readPeer(clientId: number, state: unknown): Peer | undefined {
     role,
     cursor: readCursor(state.cursor),
     selection: readSelection(state.selection),
-    view: readView(state.view),
+    view: asFocus(state.view),
   };
 }
 
@@ -94,7 +84,7 @@ function sameIds(a: readonly ItemId[], b: readonly ItemId[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index]);
 }
 
-const sameView = (a: PeerView | undefined, b: PeerView | undefined): boolean =>
+export const sameView = (a: PeerView | undefined, b: PeerView | undefined): boolean =>
   a === b || (a !== undefined && b !== undefined && a.x === b.x && a.y === b.y && a.zoom === b.zoom);
 
 /**

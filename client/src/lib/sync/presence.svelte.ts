@@ -8,7 +8,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type { Point } from '../canvas/viewport.js';
 import { buildRemoteSelections, sameSelections, type RemoteSelections } from '../presence/remoteSelections.js';
 import { throttle } from '../util/throttle.js';
-import { MAX_SELECTION, PeerReader, type LocalUser, type Peer, type PeerView } from './peers.js';
+import { MAX_SELECTION, PeerReader, sameView, type LocalUser, type Peer, type PeerView } from './peers.js';
 
 /** ~20 cursor updates a second: smooth enough to follow, light enough for poor connections. */
 const CURSOR_INTERVAL_MS = 50;
@@ -106,8 +106,4 @@ export class Presence {
     if (!sameSelections(this.selections, peers)) this.selections = buildRemoteSelections(peers);
     for (const listener of this.#listeners) listener(peers);
   };
-}
-
-function sameView(a: PeerView, b: PeerView | undefined): boolean {
-  return b !== undefined && a.x === b.x && a.y === b.y && a.zoom === b.zoom;
 }
