@@ -7,62 +7,18 @@
 // The functions passed to page.evaluate run in the browser, hence the DOM types:
 /// <reference lib="dom" />
 import { readBoard } from '@interlink/model';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type BrowserSession } from '../support/browser.js';
-import { eventually, stockClient, waitForSynced, type StockClient } from '../support/clients.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addCard, connected, controlledByServiceWorker, setOffline } from '../support/boardPage.js';
+import { browserTestEnv } from '../support/browserTests.js';
+import { eventually, type StockClient } from '../support/clients.js';
 
-let server: RunningServer;
-const sessions: BrowserSession[] = [];
-const clients: StockClient[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await Promise.allSettled(sessions.splice(0).map((session) => session.close()));
-});
-
-afterAll(async () => {
-  await server?.stop();
-  server?.cleanup();
-});
-
-async function browser(): Promise<BrowserSession> {
-  const session = await launchBrowser();
-  sessions.push(session);
-  return session;
-}
+const env = browserTestEnv();
+const { browser, reader } = env;
 
 const status = (page: Page) => page.getByTestId('connection-status');
-const connected = (page: Page) => page.locator('[data-testid=connection-status][data-status=connected]').waitFor();
 /** Connected, and every change of this page confirmed by the server. */
 const allSaved = (page: Page) => page.locator('[data-testid=connection-status][data-status=connected][data-unconfirmed="0"]').waitFor();
-
-async function setOffline(context: BrowserContext, page: Page, offline: boolean): Promise<void> {
-  await context.setOffline(offline);
-  await page.locator(`[data-testid=connection-status][data-link=${offline ? 'offline' : 'online'}]`).waitFor();
-}
-
-/** Waits until the service worker controls the page, so that the app shell loads offline. */
-async function controlledByServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 30_000 });
-}
-
-/** Double-clicks empty canvas, types the new card's text, and leaves the editor. */
-async function addCard(page: Page, text: string, at = { x: 320, y: 220 }): Promise<void> {
-  const box = await page.getByTestId('board-canvas').boundingBox();
-  if (!box) throw new Error('no board canvas');
-  await page.mouse.dblclick(box.x + at.x, box.y + at.y);
-  const editor = page.getByTestId('card-editor');
-  await editor.waitFor();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
-  await editor.waitFor({ state: 'detached' });
-}
 
 interface Traces {
   /** localStorage keys naming the board. */
@@ -93,8 +49,8 @@ const CARD = 'Informant on the village council';
 
 describe('forgetting a board on this device', () => {
   it('removes the board from every tab and the browser’s storage; the server keeps it, and the link asks for a name again', async () => {
-    const board = await server.createBoard(TITLE);
-    const link = `${server.url}${board.links.participant}`;
+    const board = await env.server.createBoard(TITLE);
+    const link = `${env.server.url}${board.links.participant}`;
     const database = `interlink-board-${board.id}`;
     const office = await browser();
     const page = await office.newPage();
@@ -104,7 +60,7 @@ describe('forgetting a board on this device', () => {
     // A second tab on the same board, through its observer link: the dialog asks, and the typed
     // name is remembered for the next board's dialog. Two member records now, one per link.
     const other = await office.context.newPage();
-    await other.goto(`${server.url}${board.links.observer}`);
+    await other.goto(`${env.server.url}${board.links.observer}`);
     await other.getByTestId('name-dialog').waitFor();
     await other.locator('#display-name').fill('Ama');
     await other.getByTestId('join-named').click();
@@ -134,9 +90,7 @@ describe('forgetting a board on this device', () => {
     await setOffline(office.context, page, false);
     await allSaved(page);
     await other.locator(`[data-testid=outline-item][data-text="${CARD}"]`).waitFor();
-    const watcher = stockClient(server.wsUrl, board.id, board.tokens.observer);
-    clients.push(watcher);
-    await waitForSynced(watcher.provider);
+    const watcher = await reader(board.id, board.tokens.observer);
     await eventually(() => texts(watcher).includes(CARD), 'the card on the server');
     const before = await traces(page, board.id);
     expect(before.keys.filter((key) => key.startsWith('interlink.member.v1:'))).toHaveLength(2);
@@ -205,8 +159,8 @@ describe('forgetting a board on this device', () => {
 
 describe('closing a tab', () => {
   it('takes its pointer and its entry in the participant list off the others’ screens within seconds', async () => {
-    const board = await server.createBoard('Leaving');
-    const link = `${server.url}${board.links.participant}`;
+    const board = await env.server.createBoard('Leaving');
+    const link = `${env.server.url}${board.links.participant}`;
     const [a, b] = [await browser(), await browser()];
     const ana = await a.newPage();
     const ben = await b.newPage();

@@ -5,45 +5,15 @@
 // The functions passed to page.evaluate run in the browser, hence the DOM types:
 /// <reference lib="dom" />
 import { addItem, boardMaps, copySelection, readBoard, serializeClipboard } from '@interlink/model';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { launchBrowser, type BrowserSession } from '../support/browser.js';
-import { eventually, stockClient, waitForSynced, type StockClient } from '../support/clients.js';
-import { startServer, type RunningServer } from '../support/server.js';
+import { addCard, connected, controlledByServiceWorker, setOffline } from '../support/boardPage.js';
+import { browserTestEnv } from '../support/browserTests.js';
+import { eventually, type StockClient } from '../support/clients.js';
 
-let server: RunningServer;
-const sessions: BrowserSession[] = [];
-const clients: StockClient[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await Promise.allSettled(sessions.splice(0).map((session) => session.close()));
-});
-
-afterAll(async () => {
-  await server?.stop();
-  server?.cleanup();
-});
-
-async function browser(): Promise<BrowserSession> {
-  const session = await launchBrowser();
-  sessions.push(session);
-  return session;
-}
-
-async function reader(boardId: string, token: string): Promise<StockClient> {
-  const client = stockClient(server.wsUrl, boardId, token);
-  clients.push(client);
-  await waitForSynced(client.provider);
-  return client;
-}
-
-const connected = (page: Page) => page.locator('[data-testid=connection-status][data-status=connected]').waitFor();
+const env = browserTestEnv();
+const { browser, reader } = env;
 
 interface MemberRecord {
   readonly key: string;
@@ -72,18 +42,6 @@ function countJoins(page: Page): { readonly count: number } {
   return counter;
 }
 
-/** Double-clicks empty canvas, types the new card's text, and leaves the editor. */
-async function addCard(page: Page, text: string, at = { x: 320, y: 220 }): Promise<void> {
-  const box = await page.getByTestId('board-canvas').boundingBox();
-  if (!box) throw new Error('no board canvas');
-  await page.mouse.dblclick(box.x + at.x, box.y + at.y);
-  const editor = page.getByTestId('card-editor');
-  await editor.waitFor();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
-  await editor.waitFor({ state: 'detached' });
-}
-
 /** The outline's entries as "kind: text", sorted: what this page shows of the board. */
 function outline(page: Page): Promise<string[]> {
   return page.$$eval('[data-testid=outline-item]', (entries) =>
@@ -105,8 +63,8 @@ function presenceNames(client: StockClient): string[] {
 
 describe('joining a board', () => {
   it('asks for a name once per link and remembers the member across a reload', async () => {
-    const board = await server.createBoard('Coastal villages');
-    const link = `${server.url}${board.links.participant}`;
+    const board = await env.server.createBoard('Coastal villages');
+    const link = `${env.server.url}${board.links.participant}`;
     const watcher = await reader(board.id, board.tokens.observer);
 
     // Kofi opens the participant link without a name: the dialog asks.
@@ -138,7 +96,7 @@ describe('joining a board', () => {
     expect(joins.count).toBe(1);
 
     // The facilitator link in the same browser is another member, with its own role.
-    await page.goto(`${server.url}${board.links.facilitator}&name=Kofi`);
+    await page.goto(`${env.server.url}${board.links.facilitator}&name=Kofi`);
     await connected(page);
     expect(await page.getByTestId('board-role').textContent()).toContain('Facilitator');
     const records = await memberRecords(page);
@@ -167,8 +125,8 @@ describe('joining a board', () => {
   });
 
   it('offers staying anonymous: a pseudonym, and cards without author; a ?name= link joins without asking', async () => {
-    const board = await server.createBoard('Coastal villages');
-    const link = `${server.url}${board.links.participant}`;
+    const board = await env.server.createBoard('Coastal villages');
+    const link = `${env.server.url}${board.links.participant}`;
     const watcher = await reader(board.id, board.tokens.observer);
 
     // Someone stays anonymous: a pseudonym for presence, and their card has no author.
@@ -210,20 +168,10 @@ describe('joining a board', () => {
   }, 90_000);
 });
 
-/** Waits until the service worker controls the page, so that a reload works offline. */
-async function controlledByServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 30_000 });
-}
-
-async function setOffline(context: BrowserContext, page: Page, offline: boolean): Promise<void> {
-  await context.setOffline(offline);
-  await page.locator(`[data-testid=connection-status][data-link=${offline ? 'offline' : 'online'}]`).waitFor();
-}
-
 describe('offline first', () => {
   it('keeps edits made offline across a reload and merges them when the network returns', async () => {
-    const board = await server.createBoard('Field office');
-    const link = `${server.url}${board.links.participant}`;
+    const board = await env.server.createBoard('Field office');
+    const link = `${env.server.url}${board.links.participant}`;
     const [a, b] = [await browser(), await browser()];
     const pageA = await a.newPage();
     const pageB = await b.newPage();
@@ -281,10 +229,10 @@ describe('offline first', () => {
 
 describe('an observer', () => {
   it('cannot create a card: not by double-click, shortcut, outline form or paste', async () => {
-    const board = await server.createBoard('Observed');
+    const board = await env.server.createBoard('Observed');
     const observer = await browser();
     const page = await observer.newPage();
-    await page.goto(`${server.url}${board.links.observer}&name=Olga`);
+    await page.goto(`${env.server.url}${board.links.observer}&name=Olga`);
     await connected(page);
     expect(await page.getByTestId('board-role').textContent()).toContain('Observer');
     await page.getByTestId('observer-notice').waitFor();

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromMinimap, minimapMapping, toMinimap } from '../../client/src/lib/navigation/minimap.js';
 import { launchBrowser, type BrowserSession } from '../support/browser.js';
+import { until } from '../support/boardPage.js';
 import { stockClient, waitForSynced, type StockClient } from '../support/clients.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
@@ -74,17 +75,6 @@ async function canvasBox(page: Page): Promise<{ x: number; y: number; width: num
 
 function outlineCount(page: Page, text: string): Promise<void> {
   return page.getByTestId('outline-count').filter({ hasText: text }).waitFor();
-}
-
-/** Reads until `accept` takes the value (the page applies changes at its next frames). */
-async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Where the view settles (the renderer applies it at the next frame). */

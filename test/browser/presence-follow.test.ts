@@ -11,6 +11,7 @@
 import { addItem } from '@interlink/model';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canvasOrigin, colourAt, openBoard, until } from '../support/boardPage.js';
 import { launchBrowser, type BrowserSession } from '../support/browser.js';
 import { stockClient, waitForSynced } from '../support/clients.js';
 import { startServer, type RunningServer } from '../support/server.js';
@@ -40,19 +41,6 @@ const CARD = { x: 400, y: 200, w: 200, h: 120 } as const;
 /** Where the innermost remote-selection ring is drawn outside a card at 100% (remoteSelectionPainter.ts). */
 const RING_OFFSET = 9;
 
-async function openBoard(session: BrowserSession, url: string): Promise<Page> {
-  const page = await session.newPage();
-  await page.goto(url);
-  await page.locator('[data-testid=connection-status][data-status=connected]').waitFor();
-  return page;
-}
-
-async function canvasOrigin(page: Page): Promise<{ x: number; y: number }> {
-  const box = await page.getByTestId('board-canvas').boundingBox();
-  if (!box) throw new Error('no board canvas');
-  return { x: box.x, y: box.y };
-}
-
 interface Centre {
   readonly x: number;
   readonly y: number;
@@ -70,37 +58,11 @@ function viewCentre(page: Page): Promise<Centre> {
   });
 }
 
-/** The colour drawn at a point of the board area: the topmost canvas that painted there. */
-function colourAt(page: Page, x: number, y: number): Promise<number[] | undefined> {
-  return page.evaluate(
-    ([px, py]) => {
-      const canvases = Array.from(document.querySelectorAll<HTMLCanvasElement>('[data-testid=board-canvas] .konvajs-content canvas')).reverse();
-      for (const canvas of canvases) {
-        const ratio = canvas.width / canvas.clientWidth;
-        const data = canvas.getContext('2d')?.getImageData(Math.round(px * ratio), Math.round(py * ratio), 1, 1).data;
-        if (data && data[3] !== 0) return [data[0]!, data[1]!, data[2]!];
-      }
-      return undefined;
-    },
-    [x, y] as const,
-  );
-}
-
 function rgb(hex: string): number[] {
   return [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16));
 }
 
 const sameColour = (a: number[] | undefined, b: number[]): boolean => a !== undefined && a.every((v, i) => Math.abs(v - b[i]!) <= 3);
-
-async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const sameCentre = (a: Centre, b: Centre): boolean => Math.abs(a.x - b.x) <= 0.5 && Math.abs(a.y - b.y) <= 0.5 && Math.abs(a.zoom - b.zoom) <= 0.001;
 

@@ -3,8 +3,8 @@
 // and neither page logs a console error. Runs the real built server and app.
 // The functions passed to page.evaluate run in the browser, hence the DOM types:
 /// <reference lib="dom" />
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canvasOrigin, colourAt, openBoard, until } from '../support/boardPage.js';
 import { launchBrowser, type BrowserSession } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
@@ -24,46 +24,6 @@ afterAll(async () => {
   await server?.stop();
   server?.cleanup();
 });
-
-async function openBoard(session: BrowserSession, url: string): Promise<Page> {
-  const page = await session.newPage();
-  await page.goto(url);
-  await page.locator('[data-testid=connection-status][data-status=connected]').waitFor();
-  return page;
-}
-
-/** The canvas position of the board area's top-left corner on the page. */
-async function canvasOrigin(page: Page): Promise<{ x: number; y: number }> {
-  const box = await page.locator('[data-testid=board-canvas]').boundingBox();
-  if (!box) throw new Error('no board canvas');
-  return { x: box.x, y: box.y };
-}
-
-/** The colour drawn at a point of the board: the topmost Konva layer that painted there. */
-function colourAt(page: Page, x: number, y: number): Promise<number[] | undefined> {
-  return page.evaluate(
-    ([px, py]) => {
-      const canvases = Array.from(document.querySelectorAll<HTMLCanvasElement>('[data-testid=board-canvas] canvas')).reverse();
-      for (const canvas of canvases) {
-        const ratio = canvas.width / canvas.clientWidth;
-        const data = canvas.getContext('2d')?.getImageData(Math.round(px * ratio), Math.round(py * ratio), 1, 1).data;
-        if (data && data[3] !== 0) return [data[0]!, data[1]!, data[2]!];
-      }
-      return undefined;
-    },
-    [x, y] as const,
-  );
-}
-
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('two pages on one board', () => {
   it('shows one participant’s new card, its text and their cursor to the other', async () => {
@@ -93,11 +53,11 @@ describe('two pages on one board', () => {
     await pageB.locator('[data-testid=outline-item][data-text="Water shortage"]').waitFor();
     expect(await entry.count()).toBe(1);
     // Amina's new card is still selected on her page: Bilal's outline says so.
-    await eventually(() => entry.getAttribute('aria-label'), (label) => label === 'Note: Water shortage, selected by Amina', 'the outline label');
+    await until(() => entry.getAttribute('aria-label'), (label) => label === 'Note: Water shortage, selected by Amina', 'the outline label');
 
     // ...and on the canvas: one card node, painted in the note colour where Amina clicked.
     await pageB.locator('[data-testid=board-canvas][data-card-count="1"]').waitFor();
-    const colour = await eventually(() => colourAt(pageB, 300, 200), (c) => c !== undefined, 'the card on B');
+    const colour = await until(() => colourAt(pageB, 300, 200), (c) => c !== undefined, 'the card on B');
     expect(colour).toEqual(NOTE_FILL);
     expect(await colourAt(pageB, 700, 500)).toBeUndefined();
 
@@ -108,7 +68,7 @@ describe('two pages on one board', () => {
     await cursor.waitFor();
     expect(await cursor.textContent()).toContain('Amina');
     const originB = await canvasOrigin(pageB);
-    await eventually(
+    await until(
       async () => cursor.boundingBox(),
       (box) => box !== null && Math.abs(box.x - originB.x - 500) <= 2 && Math.abs(box.y - originB.y - 400) <= 2,
       'Amina’s cursor at (500, 400) on B',

@@ -8,6 +8,7 @@
 import { addItem, boardMaps, readBoard, type BoardView, type ItemId } from '@interlink/model';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBoard } from '../support/boardPage.js';
 import { launchBrowser, type BrowserSession } from '../support/browser.js';
 import { eventually, stockClient, waitForSynced, type StockClient } from '../support/clients.js';
 import { startServer, type RunningServer } from '../support/server.js';
@@ -28,13 +29,6 @@ afterAll(async () => {
   await server?.stop();
   server?.cleanup();
 });
-
-async function openBoard(session: BrowserSession, url: string): Promise<Page> {
-  const page = await session.newPage();
-  await page.goto(url);
-  await page.locator('[data-testid=connection-status][data-status=connected]').waitFor();
-  return page;
-}
 
 async function observe(boardId: string, token: string): Promise<StockClient> {
   const client = stockClient(server.wsUrl, boardId, token);

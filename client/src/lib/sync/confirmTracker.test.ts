@@ -9,64 +9,10 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { UndoHistory } from '../board/undoHistory.js';
+import { FakeSocket, syncStep1Frame, syncStep2Frame } from '../testing/fakeSocket.js';
 import { readServerFrame } from './confirmChannel.js';
 import { ConfirmTracker } from './confirmTracker.js';
 import { LocalOrigin } from './localOrigin.js';
-
-type Listener = (event: { data: ArrayBuffer }) => void;
-
-class FakeSocket {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSING = 2;
-  static readonly CLOSED = 3;
-  static opened: FakeSocket[] = [];
-  readonly CONNECTING = 0;
-  readonly OPEN = 1;
-  readonly CLOSING = 2;
-  readonly CLOSED = 3;
-  readyState = 0;
-  binaryType = 'blob';
-  onopen: (() => void) | null = null;
-  onclose: ((event: { code: number; reason: string }) => void) | null = null;
-  onmessage: Listener | null = null;
-  onerror: ((event: unknown) => void) | null = null;
-  readonly sent: Uint8Array[] = [];
-  readonly #listeners = new Set<Listener>();
-
-  constructor(readonly url: string) {
-    FakeSocket.opened.push(this);
-  }
-  send(frame: Uint8Array): void {
-    this.sent.push(frame);
-  }
-  close(): void {
-    this.readyState = 3;
-  }
-  addEventListener(type: string, listener: Listener): void {
-    if (type === 'message') this.#listeners.add(listener);
-  }
-  removeEventListener(type: string, listener: Listener): void {
-    if (type === 'message') this.#listeners.delete(listener);
-  }
-  /** A frame from the server: the provider's onmessage first, as in a browser, then listeners. */
-  deliver(frame: Uint8Array): void {
-    const event = { data: new Uint8Array(frame).buffer };
-    this.onmessage?.(event);
-    for (const listener of this.#listeners) listener(event);
-  }
-  drop(): void {
-    this.readyState = 3;
-    this.onclose?.({ code: 1006, reason: '' });
-  }
-  /** How many sync step 1 frames this client sent (the provider's and probes). */
-  step1sSent(): number {
-    return this.sent.filter((frame) => {
-      const decoder = decoding.createDecoder(frame);
-      return decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep1;
-    }).length;
-  }
-}
 
 /** Frames handled in order; each step 2 answer is held until `release` (the "disk write"). */
 class FakeServer {
@@ -77,10 +23,7 @@ class FakeServer {
   open(socket: FakeSocket): void {
     socket.readyState = 1;
     socket.onopen?.();
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, 0);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
-    socket.deliver(encoding.toUint8Array(encoder));
+    socket.deliver(syncStep1Frame(this.doc));
   }
 
   /** Reads every frame the socket sent since last time. */
@@ -126,11 +69,7 @@ describe('ConfirmTracker', () => {
       doc,
       provider,
       tracker,
-      socket: () => {
-        const last = FakeSocket.opened.at(-1);
-        if (!last) throw new Error('no socket');
-        return last;
-      },
+      socket: () => FakeSocket.latest(),
     };
   }
 
@@ -284,14 +223,8 @@ describe('readServerFrame', () => {
   it('reads the server’s step 1 state vector and tells a step 2 from the rest', () => {
     const doc = new Y.Doc();
     doc.getText('t').insert(0, 'abc');
-    const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, 0);
-    syncProtocol.writeSyncStep1(step1, doc);
-    expect(readServerFrame(encoding.toUint8Array(step1))).toEqual({ kind: 'step1', stateVector: new Map([[doc.clientID, 3]]) });
-    const step2 = encoding.createEncoder();
-    encoding.writeVarUint(step2, 0);
-    syncProtocol.writeSyncStep2(step2, doc);
-    expect(readServerFrame(encoding.toUint8Array(step2))).toEqual({ kind: 'step2' });
+    expect(readServerFrame(syncStep1Frame(doc))).toEqual({ kind: 'step1', stateVector: new Map([[doc.clientID, 3]]) });
+    expect(readServerFrame(syncStep2Frame(doc))).toEqual({ kind: 'step2' });
     expect(readServerFrame(new Uint8Array([1, 0]))).toEqual({ kind: 'other' });
     expect(readServerFrame(new Uint8Array([0, 0, 200]))).toEqual({ kind: 'other' });
     expect(readServerFrame(new Uint8Array([]))).toEqual({ kind: 'other' });

@@ -1,62 +1,11 @@
 // JitteredReconnect against the real y-websocket provider, on a fake socket whose opening and
 // closing the test controls, so that the provider's own reconnection timer runs too and can be
 // seen to open nothing.
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { FakeSocket } from '../testing/fakeSocket.js';
 import { JitteredReconnect, type LinkState, type NetworkStatus } from './reconnect.js';
-
-class FakeSocket {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSING = 2;
-  static readonly CLOSED = 3;
-  static opened: FakeSocket[] = [];
-  readonly CONNECTING = 0;
-  readonly OPEN = 1;
-  readonly CLOSING = 2;
-  readonly CLOSED = 3;
-  readyState = 0;
-  binaryType = 'blob';
-  onopen: (() => void) | null = null;
-  onclose: ((event: { code: number; reason: string }) => void) | null = null;
-  onmessage: ((event: { data: ArrayBuffer }) => void) | null = null;
-  onerror: ((event: unknown) => void) | null = null;
-  readonly createdAt = Date.now();
-  readonly sent: Uint8Array[] = [];
-
-  constructor(readonly url: string) {
-    FakeSocket.opened.push(this);
-  }
-  send(frame: Uint8Array): void {
-    this.sent.push(frame);
-  }
-  close(): void {
-    this.readyState = 3;
-  }
-
-  /** The server accepts. */
-  accept(): void {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-  /** The server answers the sync: the provider is synced. */
-  sync(): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, 0);
-    syncProtocol.writeSyncStep2(encoder, new Y.Doc());
-    const bytes = encoding.toUint8Array(encoder);
-    this.onmessage?.({ data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
-  }
-  /** The server goes away (1006) or closes with a code. */
-  drop(code = 1006): void {
-    this.readyState = 3;
-    this.onclose?.({ code, reason: '' });
-  }
-}
 
 class FakeNetwork implements NetworkStatus {
   online = true;
@@ -300,17 +249,7 @@ describe('JitteredReconnect', () => {
     vi.advanceTimersByTime(250);
     h.latest().accept();
     // The awareness frames the new socket sent, as [clientID, clock] of each entry.
-    const announced = h.latest().sent.flatMap((frame) => {
-      const decoder = decoding.createDecoder(frame);
-      if (decoding.readVarUint(decoder) !== 1) return [];
-      const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
-      const count = decoding.readVarUint(update);
-      return Array.from({ length: count }, () => {
-        const entry = [decoding.readVarUint(update), decoding.readVarUint(update)];
-        decoding.readVarString(update);
-        return entry;
-      });
-    });
+    const announced = h.latest().awarenessSent().flat();
     expect(announced).toContainEqual([h.provider.doc.clientID, clockBefore + 1]);
   });
 
